@@ -1,0 +1,1 @@
+"""Sub-commands of `qda`, grouped by what they work on."""

@@ -1,0 +1,55 @@
+"""Frequency table: codings per category × quarter, rolled up to the Sozialraum level."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from sqlalchemy import func, select
+
+from ..db.models import Coding, Document
+
+if TYPE_CHECKING:
+    from ..project import Project
+    from ..values import QuarterInfo
+
+
+def rollup(quarters: list[QuarterInfo], kinds: tuple[str, ...] = ("city", "social_space")
+           ) -> dict[int, QuarterInfo]:
+    """Each quarter mapped to its nearest ancestor (or itself) whose kind is in `kinds`."""
+    by_id = {q.id: q for q in quarters}
+    result: dict[int, QuarterInfo] = {}
+    for quarter in quarters:
+        node: QuarterInfo | None = quarter
+        while node is not None and node.kind not in kinds:
+            node = by_id.get(node.parent_id) if node.parent_id is not None else None
+        result[quarter.id] = node or quarter
+    return result
+
+
+def frequency_table(project: Project, *, unique_documents: bool = False) -> pd.DataFrame:
+    """Rows: category paths in tree order; columns: Sozialräume (and the city-wide level).
+
+    Cells count codings, or with `unique_documents` the documents with at least one coding.
+    """
+    quarters = project.quarters.list()
+    level = rollup(quarters)
+    columns = [q.name for q in quarters if q.kind in ("city", "social_space")]
+    categories = project.categories.list()
+    category_paths = project.categories.paths()
+    counted = func.count(func.distinct(Document.id)) if unique_documents else func.count()
+    query = (
+        select(Coding.category_id, Document.quarter_id, counted)
+        .join(Document, Document.id == Coding.document_id)
+        .group_by(Coding.category_id, Document.quarter_id)
+    )
+    with project.read() as session:
+        rows = session.execute(query).all()
+    table = pd.DataFrame(0, index=[category_paths[c.id] for c in categories], columns=columns)
+    for category_id, quarter_id, n in rows:
+        if quarter_id is None:
+            continue
+        column = level[quarter_id].name
+        if column in table.columns:
+            table.loc[category_paths[category_id], column] += n
+    return table

@@ -1,0 +1,174 @@
+"""Records every row the ORM writes inside a command, in execution order, so it can be undone.
+
+Mapper events fire per row in the unit of work's dependency order; replaying the inverse
+operations in reverse order therefore passes through valid states only.
+"""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Table, and_, event, inspect
+from sqlalchemy.orm import Mapper, Session, attributes, object_session
+
+from .models import Base, ChangeLogEntry
+
+RECORDER_KEY = "change_recorder"
+
+
+@dataclass
+class RowChange:
+    """One row written: op is 'insert', 'update' or 'delete'; values by column name."""
+
+    op: str
+    table: str
+    key: dict[str, Any]
+    before: dict[str, Any] = field(default_factory=dict)
+    after: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"op": self.op, "table": self.table, "key": self.key, "before": self.before,
+                "after": self.after}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> RowChange:
+        return cls(data["op"], data["table"], data["key"], data["before"], data["after"])
+
+
+class ChangeRecorder:
+    """Collects RowChanges for the session it is attached to."""
+
+    def __init__(self) -> None:
+        self.changes: list[RowChange] = []
+
+    def attach(self, session: Session) -> None:
+        session.info[RECORDER_KEY] = self
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return {"$dt": value.isoformat()}
+    if isinstance(value, date):
+        return {"$d": value.isoformat()}
+    if isinstance(value, bytes):
+        return {"$b": base64.b64encode(value).decode("ascii")}
+    return value
+
+
+def decode_value(value: Any) -> Any:
+    """Inverse of the JSON encoding used in the change log."""
+    if isinstance(value, dict):
+        if "$dt" in value:
+            return datetime.fromisoformat(value["$dt"])
+        if "$d" in value:
+            return date.fromisoformat(value["$d"])
+        if "$b" in value:
+            return base64.b64decode(value["$b"])
+    return value
+
+
+def _columns(mapper: Mapper, target: Any) -> dict[str, Any]:
+    return {prop.columns[0].name: _encode(getattr(target, prop.key)) for prop in mapper.column_attrs}
+
+
+def _primary_key(mapper: Mapper, target: Any) -> dict[str, Any]:
+    identity = mapper.primary_key_from_instance(target)
+    return {col.name: value for col, value in zip(mapper.primary_key, identity, strict=True)}
+
+
+def _recorder(target: Any) -> ChangeRecorder | None:
+    session = object_session(target)
+    return session.info.get(RECORDER_KEY) if session is not None else None
+
+
+def _skip(mapper: Mapper) -> bool:
+    return mapper.class_ is ChangeLogEntry
+
+
+@event.listens_for(Base, "after_insert", propagate=True)
+def _after_insert(mapper: Mapper, _connection: Connection, target: Any) -> None:
+    recorder = _recorder(target)
+    if recorder is not None and not _skip(mapper):
+        row = _columns(mapper, target)
+        recorder.changes.append(
+            RowChange("insert", mapper.local_table.name, _primary_key(mapper, target), after=row)
+        )
+
+
+@event.listens_for(Base, "after_update", propagate=True)
+def _after_update(mapper: Mapper, _connection: Connection, target: Any) -> None:
+    recorder = _recorder(target)
+    if recorder is None or _skip(mapper):
+        return
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
+    for prop in mapper.column_attrs:
+        history = attributes.get_history(target, prop.key)
+        if not history.added:
+            continue
+        if not history.deleted:
+            raise RuntimeError(f"old value of {mapper.class_.__name__}.{prop.key} was not loaded")
+        name = prop.columns[0].name
+        before[name] = _encode(history.deleted[0])
+        after[name] = _encode(history.added[0])
+    if after:
+        recorder.changes.append(
+            RowChange("update", mapper.local_table.name, _primary_key(mapper, target), before, after)
+        )
+
+
+@event.listens_for(Base, "after_delete", propagate=True)
+def _after_delete(mapper: Mapper, _connection: Connection, target: Any) -> None:
+    recorder = _recorder(target)
+    if recorder is not None and not _skip(mapper):
+        row = _columns(mapper, target)
+        recorder.changes.append(
+            RowChange("delete", mapper.local_table.name, _primary_key(mapper, target), before=row)
+        )
+
+
+@event.listens_for(Session, "before_flush")
+def _load_rows_about_to_be_deleted(session: Session, _context: Any, _instances: Any) -> None:
+    """Deleted rows must be fully loaded so the log can restore them."""
+    if RECORDER_KEY not in session.info:
+        if session.new or session.deleted or any(session.is_modified(o) for o in session.dirty):
+            raise RuntimeError("data changes must run inside a project command")
+        return
+    for obj in session.deleted:
+        for name in inspect(obj).unloaded:
+            getattr(obj, name)
+
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def _decoded(values: dict[str, Any]) -> dict[str, Any]:
+    return {name: decode_value(value) for name, value in values.items()}
+
+
+def _where(table: Table, key: dict[str, Any]) -> Any:
+    return and_(*(table.c[name] == decode_value(value) for name, value in key.items()))
+
+
+def apply_changes(connection: Connection, changes: list[RowChange], *, reverse: bool) -> None:
+    """Replay changes forward (redo) or their inverses backward (undo) with Core statements."""
+    sequence = reversed(changes) if reverse else changes
+    for change in sequence:
+        table = _table(change.table)
+        op = change.op
+        if reverse:
+            op = {"insert": "delete", "delete": "insert", "update": "update"}[op]
+        if op == "insert":
+            row = change.before if reverse else change.after
+            connection.execute(table.insert().values(**_decoded(row)))
+        elif op == "delete":
+            connection.execute(table.delete().where(_where(table, change.key)))
+        else:
+            values = change.before if reverse else change.after
+            connection.execute(
+                table.update().where(_where(table, change.key)).values(**_decoded(values))
+            )

@@ -1,0 +1,28 @@
+"""The typed tables of a project store."""
+
+from .base import Base, utcnow
+from .coding import CATEGORY_ORIGINS, AnchorExample, Category, Coding, Statement, StatementCoding
+from .documents import VARIABLE_TYPES, Document, DocumentSource, DocumentVariableValue, Variable
+from .project import QUARTER_KINDS, ChangeLogEntry, Coder, Method, ProjectInfo, Quarter
+
+__all__ = [
+    "CATEGORY_ORIGINS",
+    "QUARTER_KINDS",
+    "VARIABLE_TYPES",
+    "AnchorExample",
+    "Base",
+    "Category",
+    "ChangeLogEntry",
+    "Coder",
+    "Coding",
+    "Document",
+    "DocumentSource",
+    "DocumentVariableValue",
+    "Method",
+    "ProjectInfo",
+    "Quarter",
+    "Statement",
+    "StatementCoding",
+    "Variable",
+    "utcnow",
+]

@@ -1,0 +1,145 @@
+"""The category tree, codings of text segments, anchor examples and condensed statements."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    String,
+    Text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import AUTOINCREMENT, Base, utcnow
+
+if TYPE_CHECKING:
+    from .documents import Document
+
+CATEGORY_ORIGINS = ("deductive", "inductive")
+
+
+class Category(Base):
+    """A node of the category system with its Mayring coding agenda."""
+
+    __tablename__ = "categories"
+    __table_args__ = (
+        CheckConstraint(f"origin IN {CATEGORY_ORIGINS}", name="origin"),
+        Index("ix_categories_parent_position", "parent_id", "position"),
+        AUTOINCREMENT,
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("categories.id", ondelete="RESTRICT")
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    name: Mapped[str] = mapped_column(String(200))
+    tag: Mapped[str] = mapped_column(String(60), default="")
+    colour: Mapped[str] = mapped_column(String(7), default="#888888")
+    origin: Mapped[str] = mapped_column(String(10), default="inductive")
+    definition: Mapped[str] = mapped_column(Text, default="")
+    coding_rules: Mapped[str] = mapped_column(Text, default="")
+    codable: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    anchor_links: Mapped[list[AnchorExample]] = relationship(cascade="all, delete-orphan")
+
+
+class Coding(Base):
+    """A coded segment: [start, end) in code points of its document's stored text."""
+
+    __tablename__ = "codings"
+    __table_args__ = (
+        CheckConstraint("start_pos >= 0", name="start"),
+        CheckConstraint("start_pos < end_pos", name="range"),
+        CheckConstraint("end_pos <= document_length", name="end"),
+        # The copied document length is tied to the document by this key, so the database
+        # itself refuses an end offset beyond the text.
+        ForeignKeyConstraint(
+            ["document_id", "document_length"],
+            ["documents.id", "documents.text_length"],
+            name="fk_codings_document",
+            ondelete="CASCADE",
+            onupdate="CASCADE",
+        ),
+        Index("ix_codings_document_start", "document_id", "start_pos"),
+        Index("ix_codings_category", "category_id"),
+        Index("ix_codings_coder", "coder_id"),
+        AUTOINCREMENT,
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int]
+    document_length: Mapped[int]
+    start: Mapped[int] = mapped_column("start_pos")
+    end: Mapped[int] = mapped_column("end_pos")
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id", ondelete="RESTRICT"))
+    coder_id: Mapped[int] = mapped_column(ForeignKey("coders.id", ondelete="RESTRICT"))
+    memo: Mapped[str] = mapped_column(Text, default="")
+    paraphrase: Mapped[str] = mapped_column(Text, default="")
+    generalisation: Mapped[str] = mapped_column(Text, default="")
+    is_quote: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    document: Mapped[Document] = relationship(back_populates="codings")
+    anchor_links: Mapped[list[AnchorExample]] = relationship(
+        cascade="all, delete-orphan", overlaps="anchor_links"
+    )
+    statement_links: Mapped[list[StatementCoding]] = relationship(cascade="all, delete-orphan")
+
+
+class AnchorExample(Base):
+    """Links a category to a real coded segment that exemplifies it."""
+
+    __tablename__ = "anchor_examples"
+    __table_args__ = (
+        Index("ix_anchor_examples_category_coding", "category_id", "coding_id", unique=True),
+        AUTOINCREMENT,
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id", ondelete="CASCADE"))
+    coding_id: Mapped[int] = mapped_column(ForeignKey("codings.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(default=0)
+
+
+class Statement(Base):
+    """A reduced statement (a bullet) for one quarter, or across quarters when quarter is empty."""
+
+    __tablename__ = "statements"
+    __table_args__ = (
+        Index("ix_statements_cell", "quarter_id", "category_id", "position"),
+        AUTOINCREMENT,
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id", ondelete="RESTRICT"))
+    quarter_id: Mapped[int | None] = mapped_column(ForeignKey("quarters.id", ondelete="RESTRICT"))
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    coding_links: Mapped[list[StatementCoding]] = relationship(
+        cascade="all, delete-orphan", overlaps="statement_links"
+    )
+
+
+class StatementCoding(Base):
+    """Links a statement to a coding it condenses."""
+
+    __tablename__ = "statement_codings"
+
+    statement_id: Mapped[int] = mapped_column(
+        ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True
+    )
+    coding_id: Mapped[int] = mapped_column(
+        ForeignKey("codings.id", ondelete="CASCADE"), primary_key=True
+    )

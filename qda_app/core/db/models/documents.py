@@ -1,0 +1,103 @@
+"""Documents (the plain text that offsets refer to), their original files and variables."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from .base import AUTOINCREMENT, Base, utcnow
+
+if TYPE_CHECKING:
+    from .coding import Coding
+
+VARIABLE_TYPES = ("text", "integer", "float", "date", "boolean")
+
+
+class Document(Base):
+    """A protocol: its normalised plain text and the metadata researchers filter by."""
+
+    __tablename__ = "documents"
+    __table_args__ = (
+        CheckConstraint("text_length >= 0", name="text_length"),
+        CheckConstraint("participants IS NULL OR participants >= 0", name="participants"),
+        # Target of the codings' composite foreign key that bounds their end offset.
+        UniqueConstraint("id", "text_length", name="uq_documents_id_length"),
+        Index("ix_documents_quarter", "quarter_id"),
+        Index("ix_documents_content_hash", "content_hash"),
+        AUTOINCREMENT,
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    quarter_id: Mapped[int | None] = mapped_column(ForeignKey("quarters.id", ondelete="RESTRICT"))
+    method_id: Mapped[int | None] = mapped_column(ForeignKey("methods.id", ondelete="RESTRICT"))
+    date: Mapped[date | None]
+    group_label: Mapped[str] = mapped_column(String(200), default="")
+    participants: Mapped[int | None]
+    source_filename: Mapped[str] = mapped_column(String(500), default="")
+    source_format: Mapped[str] = mapped_column(String(20), default="txt")
+    content_hash: Mapped[str] = mapped_column(String(64))
+    text: Mapped[str] = mapped_column(Text)
+    text_length: Mapped[int]
+    position: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    source: Mapped[DocumentSource | None] = relationship(cascade="all, delete-orphan")
+    variable_values: Mapped[list[DocumentVariableValue]] = relationship(
+        cascade="all, delete-orphan"
+    )
+    codings: Mapped[list[Coding]] = relationship(
+        cascade="all, delete-orphan", back_populates="document"
+    )
+
+
+class DocumentSource(Base):
+    """The original file's bytes, kept apart so listing documents never loads them."""
+
+    __tablename__ = "document_sources"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Variable(Base):
+    """A typed document variable (REFI-QDA: Text, Integer, Float, Date, Boolean)."""
+
+    __tablename__ = "variables"
+    __table_args__ = (CheckConstraint(f"type IN {VARIABLE_TYPES}", name="type"), AUTOINCREMENT)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    type: Mapped[str] = mapped_column(String(10))
+    description: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[int] = mapped_column(default=0)
+
+
+class DocumentVariableValue(Base):
+    """A document's value of one variable, in the column that matches the variable's type."""
+
+    __tablename__ = "document_variable_values"
+
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
+    )
+    variable_id: Mapped[int] = mapped_column(
+        ForeignKey("variables.id", ondelete="CASCADE"), primary_key=True
+    )
+    value_text: Mapped[str | None] = mapped_column(Text)
+    value_number: Mapped[float | None]
+    value_date: Mapped[date | None]
+    value_bool: Mapped[bool | None]

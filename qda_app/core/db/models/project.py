@@ -1,0 +1,89 @@
+"""Project-wide tables: project info, coders, quarters, methods and the change log."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from .base import AUTOINCREMENT, Base, utcnow
+
+QUARTER_KINDS = ("city", "social_space", "statistical")
+COMMAND_STATES = ("done", "undone", "discarded")
+
+
+class ProjectInfo(Base):
+    """The single row describing the project itself."""
+
+    __tablename__ = "project_info"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Coder(Base):
+    """A person who codes; every coding and every change names one."""
+
+    __tablename__ = "coders"
+    __table_args__ = AUTOINCREMENT
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    colour: Mapped[str] = mapped_column(String(7), default="#4477aa")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Quarter(Base):
+    """A node of the quarter hierarchy: city-wide level, Sozialraum or statistical quarter."""
+
+    __tablename__ = "quarters"
+    __table_args__ = (
+        CheckConstraint(f"kind IN {QUARTER_KINDS}", name="kind"),
+        CheckConstraint("number IS NULL OR number >= 0", name="number"),
+        Index("ix_quarters_parent_position", "parent_id", "position"),
+        AUTOINCREMENT,
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("quarters.id", ondelete="RESTRICT"))
+    name: Mapped[str] = mapped_column(String(200))
+    number: Mapped[int | None]
+    kind: Mapped[str] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(default=0)
+
+
+class Method(Base):
+    """A data-collection method (workshop, phone interview, other, or one the team adds)."""
+
+    __tablename__ = "methods"
+    __table_args__ = AUTOINCREMENT
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(default=0)
+
+
+class ChangeLogEntry(Base):
+    """One atomic command: who did what and when, with the row changes needed to reverse it."""
+
+    __tablename__ = "change_log"
+    __table_args__ = (
+        CheckConstraint(f"state IN {COMMAND_STATES}", name="state"),
+        Index("ix_change_log_state", "state"),
+        AUTOINCREMENT,
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(100))
+    command: Mapped[str] = mapped_column(String(60))
+    params: Mapped[str] = mapped_column(Text, default="{}")
+    changes: Mapped[str] = mapped_column(Text)
+    undoable: Mapped[bool] = mapped_column(default=True)
+    state: Mapped[str] = mapped_column(String(10), default="done")
+    undone_at: Mapped[datetime | None]

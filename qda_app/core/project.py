@@ -1,0 +1,153 @@
+"""An open project: the store, its services, and the command context every change runs in."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, update
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from .db import store
+from .db.change_capture import ChangeRecorder
+from .db.models import ChangeLogEntry, Method, ProjectInfo
+from .errors import ProjectFileError, ValidationError
+from .values import ChangeEvent
+
+Listener = Callable[[ChangeEvent], None]
+
+DEFAULT_METHODS = (
+    ("workshop", "Workshop"),
+    ("phone_interview", "Telefoninterview"),
+    ("other", "Sonstiges"),
+)
+
+
+def default_actor() -> str:
+    """The coder name used when none is given: QDA_CODER, else the login name."""
+    name = os.environ.get("QDA_CODER")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "coder"
+
+
+class Project:
+    """A project store opened for work. Use `Project.open` or `Project.create`."""
+
+    def __init__(self, engine: Engine, location: str, actor: str | None = None) -> None:
+        self.engine = engine
+        self.location = location
+        self.actor = actor or default_actor()
+        self.backup_path: Path | None = None
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._listeners: list[Listener] = []
+        from .services import attach_services
+
+        attach_services(self)
+
+    @classmethod
+    def create(
+        cls, location: str | os.PathLike[str], name: str | None = None, actor: str | None = None
+    ) -> Project:
+        """Create a new project file (or store) and open it."""
+        engine = store.create_store(location)
+        project = cls(engine, os.fspath(location), actor)
+        title = name or Path(os.fspath(location)).stem
+        with project.command("project.create", undoable=False, name=title) as session:
+            session.add(ProjectInfo(id=1, name=title, description=""))
+            for position, (code, method_name) in enumerate(DEFAULT_METHODS):
+                session.add(Method(code=code, name=method_name, position=position))
+        return project
+
+    @classmethod
+    def open(cls, location: str | os.PathLike[str], actor: str | None = None) -> Project:
+        """Open an existing project; an older one is backed up and upgraded first."""
+        engine, backup = store.open_store(location)
+        project = cls(engine, os.fspath(location), actor)
+        project.backup_path = backup
+        return project
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- listeners ---------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call `listener` after every committed change; returns a function that unsubscribes."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
+    def notify(self, event: ChangeEvent) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    # -- sessions ----------------------------------------------------------------------------
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A short session for queries; it may not change data."""
+        session = self._sessions()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    @contextmanager
+    def command(self, command_name: str, /, *, undoable: bool = True, **params: Any) -> Iterator[Session]:
+        """One atomic, logged change: everything done in the session commits together or not."""
+        session = self._sessions()
+        recorder = ChangeRecorder()
+        recorder.attach(session)
+        try:
+            yield session
+            session.flush()
+            entry_id = None
+            if recorder.changes:
+                session.execute(
+                    update(ChangeLogEntry)
+                    .where(ChangeLogEntry.state == "undone")
+                    .values(state="discarded")
+                )
+                entry = ChangeLogEntry(
+                    actor=self.actor,
+                    command=command_name,
+                    params=json.dumps(params, ensure_ascii=False, default=str),
+                    changes=json.dumps([c.to_json() for c in recorder.changes], ensure_ascii=False),
+                    undoable=undoable,
+                )
+                session.add(entry)
+                session.flush()
+                entry_id = entry.id
+            session.commit()
+        except IntegrityError as error:
+            session.rollback()
+            raise ValidationError("store.constraint_violated", reason=str(error.orig)) from error
+        except OperationalError as error:
+            session.rollback()
+            raise ProjectFileError(
+                "store.write_failed", path=self.location, reason=str(error.orig)
+            ) from error
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+        if recorder.changes:
+            tables = frozenset(change.table for change in recorder.changes)
+            self.notify(ChangeEvent("do", command_name, entry_id, tables))

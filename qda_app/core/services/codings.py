@@ -1,0 +1,133 @@
+"""Codings: a category assigned to a range of a document's text by a coder."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from ..db.models import Category, Coding, Document
+from ..errors import ValidationError
+from ..values import CodingInfo
+from .coders import coder_for_actor
+from .common import fetch
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..project import Project
+
+EDITABLE = ("memo", "paraphrase", "generalisation", "is_quote")
+
+
+def coding_info(row: Coding) -> CodingInfo:
+    return CodingInfo(row.id, row.document_id, row.start, row.end, row.category_id, row.coder_id,
+                      row.memo, row.paraphrase, row.generalisation, row.is_quote)
+
+
+def check_range(start: int, end: int, length: int, title: str) -> None:
+    """0 <= start < end <= length, or a message naming the document and the offsets."""
+    if not (isinstance(start, int) and isinstance(end, int)):
+        raise ValidationError("coding.bad_range", start=start, end=end, title=title, length=length)
+    if not 0 <= start < end <= length:
+        raise ValidationError("coding.bad_range", start=start, end=end, title=title, length=length)
+
+
+def _check_codable(category: Category) -> None:
+    if not category.codable:
+        raise ValidationError("coding.not_codable", name=category.name)
+
+
+class CodingService:
+    def __init__(self, project: Project) -> None:
+        self.project = project
+
+    def add(self, document_id: int, start: int, end: int, category_id: int, *,
+            coder: str | None = None, **fields: Any) -> CodingInfo:
+        """Code [start, end) of a document (code-point offsets) with a category."""
+        with self.project.command("coding.add", document=document_id, category=category_id,
+                                  start=start, end=end) as session:
+            return coding_info(
+                self.add_in(session, document_id, start, end, category_id, coder=coder, **fields))
+
+    def add_in(self, session: Session, document_id: int, start: int, end: int, category_id: int,
+               *, coder: str | None = None, **fields: Any) -> Coding:
+        """`add` inside a caller's command (autocoding and imports code many segments at once)."""
+        unknown = set(fields) - set(EDITABLE)
+        if unknown:
+            raise TypeError(f"unknown coding fields: {sorted(unknown)}")
+        document = fetch(session, Document, document_id, "document")
+        check_range(start, end, document.text_length, document.title)
+        _check_codable(fetch(session, Category, category_id, "category"))
+        coder_row = coder_for_actor(session, coder or self.project.actor)
+        duplicate = session.scalar(select(Coding.id).where(
+            Coding.document_id == document_id, Coding.category_id == category_id,
+            Coding.coder_id == coder_row.id, Coding.start == start, Coding.end == end))
+        if duplicate is not None:
+            raise ValidationError("coding.duplicate", title=document.title, start=start, end=end)
+        row = Coding(document_id=document_id, document_length=document.text_length, start=start,
+                     end=end, category_id=category_id, coder_id=coder_row.id, **fields)
+        session.add(row)
+        session.flush()
+        return row
+
+    def get(self, coding_id: int) -> CodingInfo:
+        with self.project.read() as session:
+            return coding_info(fetch(session, Coding, coding_id, "coding"))
+
+    def for_document(self, document_id: int) -> list[CodingInfo]:
+        """All codings of one document, by start offset (what the text view paints)."""
+        query = (
+            select(Coding.id, Coding.document_id, Coding.start, Coding.end, Coding.category_id,
+                   Coding.coder_id, Coding.memo, Coding.paraphrase, Coding.generalisation,
+                   Coding.is_quote)
+            .where(Coding.document_id == document_id)
+            .order_by(Coding.start, Coding.end, Coding.id)
+        )
+        with self.project.read() as session:
+            return [CodingInfo(*row) for row in session.execute(query)]
+
+    def for_category(self, category_id: int) -> list[CodingInfo]:
+        with self.project.read() as session:
+            query = select(Coding).where(Coding.category_id == category_id).order_by(
+                Coding.document_id, Coding.start)
+            return [coding_info(row) for row in session.scalars(query)]
+
+    def segment_text(self, coding_id: int) -> str:
+        """The coded words themselves."""
+        with self.project.read() as session:
+            coding = fetch(session, Coding, coding_id, "coding")
+            return coding.document.text[coding.start:coding.end]
+
+    def remove(self, coding_id: int) -> None:
+        with self.project.command("coding.remove", id=coding_id) as session:
+            session.delete(fetch(session, Coding, coding_id, "coding"))
+
+    def change_range(self, coding_id: int, start: int, end: int) -> CodingInfo:
+        with self.project.command("coding.change_range", id=coding_id, start=start,
+                                  end=end) as session:
+            row = fetch(session, Coding, coding_id, "coding")
+            check_range(start, end, row.document_length, row.document.title)
+            row.start, row.end = start, end
+            return coding_info(row)
+
+    def change_category(self, coding_id: int, category_id: int) -> CodingInfo:
+        with self.project.command("coding.change_category", id=coding_id,
+                                  category=category_id) as session:
+            row = fetch(session, Coding, coding_id, "coding")
+            _check_codable(fetch(session, Category, category_id, "category"))
+            row.category_id = category_id
+            return coding_info(row)
+
+    def update(self, coding_id: int, **fields: Any) -> CodingInfo:
+        """Edit memo, paraphrase, generalisation or the verbatim-quote flag."""
+        unknown = set(fields) - set(EDITABLE)
+        if unknown:
+            raise TypeError(f"unknown coding fields: {sorted(unknown)}")
+        if "is_quote" in fields:
+            fields["is_quote"] = bool(fields["is_quote"])
+        with self.project.command("coding.update", id=coding_id, fields=sorted(fields)) as s:
+            row = fetch(s, Coding, coding_id, "coding")
+            for key, value in fields.items():
+                setattr(row, key, value)
+            return coding_info(row)

@@ -1,0 +1,61 @@
+"""Small pieces every service needs: fetching by id, positions among siblings, checks."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..errors import NotFoundError, ValidationError
+
+T = TypeVar("T")
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def fetch(session: Session, model: type[T], object_id: int, kind: str) -> T:
+    """The row with that id, or a NotFoundError naming what was looked for."""
+    row = session.get(model, object_id)
+    if row is None:
+        raise NotFoundError(f"not_found.{kind}", id=object_id)
+    return row
+
+
+def next_position(session: Session, model: Any, **siblings: Any) -> int:
+    """One past the highest position among rows matching `siblings` (None matches NULL)."""
+    query = select(func.max(model.position))
+    for column, value in siblings.items():
+        attribute = getattr(model, column)
+        query = query.where(attribute.is_(None) if value is None else attribute == value)
+    highest = session.scalar(query)
+    return 0 if highest is None else highest + 1
+
+
+def place_among(rows: list[Any], moving: Any, position: int | None) -> None:
+    """Put `moving` at `position` among sibling rows (others keep their order), renumbering."""
+    ordered = [row for row in sorted(rows, key=lambda r: (r.position, r.id)) if row is not moving]
+    index = len(ordered) if position is None else max(0, min(position, len(ordered)))
+    ordered.insert(index, moving)
+    renumber(ordered)
+
+
+def renumber(rows: list[Any]) -> None:
+    """Positions 0, 1, 2 … in the rows' current order, closing gaps."""
+    for number, row in enumerate(sorted(rows, key=lambda r: (r.position, r.id))):
+        if row.position != number:
+            row.position = number
+
+
+def clean_name(name: str, kind: str) -> str:
+    """Trimmed, non-empty, single-line name."""
+    cleaned = " ".join((name or "").split())
+    if not cleaned:
+        raise ValidationError(f"name.empty.{kind}")
+    return cleaned
+
+
+def check_colour(colour: str) -> str:
+    if not COLOUR.match(colour or ""):
+        raise ValidationError("colour.invalid", colour=colour)
+    return colour.lower()

@@ -1,0 +1,192 @@
+"""Documents: adding plain text with its metadata, listing, reading, editing metadata."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from ..db.models import Document, DocumentSource, Method, Quarter
+from ..errors import ValidationError
+from ..text_normalise import content_hash, normalise_text
+from ..values import DocumentInfo
+from . import variables as var
+from .common import fetch, next_position
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..project import Project
+
+METADATA_FIELDS = ("title", "quarter_id", "method_id", "date", "group_label", "participants")
+LISTED_COLUMNS = (
+    Document.id,
+    Document.title,
+    Document.quarter_id,
+    Document.method_id,
+    Document.date,
+    Document.group_label,
+    Document.participants,
+    Document.source_filename,
+    Document.source_format,
+    Document.content_hash,
+    Document.text_length,
+    Document.position,
+)
+
+
+def _check_metadata(session: Session, fields: dict[str, Any]) -> None:
+    if "title" in fields:
+        title = " ".join(str(fields["title"] or "").split())
+        if not title:
+            raise ValidationError("name.empty.document")
+        fields["title"] = title
+    if fields.get("quarter_id") is not None:
+        fetch(session, Quarter, fields["quarter_id"], "quarter")
+    if fields.get("method_id") is not None:
+        fetch(session, Method, fields["method_id"], "method")
+    participants = fields.get("participants")
+    if participants is not None and (not isinstance(participants, int) or participants < 0):
+        raise ValidationError("document.bad_participants", value=participants)
+    when = fields.get("date")
+    if when is not None and not isinstance(when, date):
+        raise ValidationError("document.bad_date", value=when)
+    if "group_label" in fields:
+        fields["group_label"] = fields["group_label"] or ""
+
+
+class DocumentService:
+    def __init__(self, project: Project) -> None:
+        self.project = project
+
+    def add(
+        self,
+        title: str,
+        text: str,
+        *,
+        original: bytes | None = None,
+        source_filename: str = "",
+        source_format: str = "txt",
+        variables: dict[str, Any] | None = None,
+        **metadata: Any,
+    ) -> DocumentInfo:
+        """Add one document; its text is normalised once here and never changes afterwards."""
+        with self.project.command("document.add", title=title) as session:
+            return self.add_in(
+                session,
+                title,
+                text,
+                original=original,
+                source_filename=source_filename,
+                source_format=source_format,
+                variables=variables,
+                **metadata,
+            )
+
+    def add_in(
+        self,
+        session: Session,
+        title: str,
+        text: str,
+        *,
+        original: bytes | None = None,
+        source_filename: str = "",
+        source_format: str = "txt",
+        variables: dict[str, Any] | None = None,
+        **metadata: Any,
+    ) -> DocumentInfo:
+        """`add` inside a caller's command (an import adds a document and more in one step)."""
+        unknown = set(metadata) - set(METADATA_FIELDS)
+        if unknown:
+            raise TypeError(f"unknown document fields: {sorted(unknown)}")
+        fields = {"title": title, **metadata}
+        _check_metadata(session, fields)
+        stored = normalise_text(text)
+        row = Document(
+            **fields,
+            text=stored,
+            text_length=len(stored),
+            content_hash=content_hash(stored),
+            source_filename=source_filename,
+            source_format=source_format,
+            position=next_position(session, Document, quarter_id=fields.get("quarter_id")),
+        )
+        session.add(row)
+        session.flush()
+        if original is not None:
+            session.add(DocumentSource(document_id=row.id, data=original))
+        for name, value in (variables or {}).items():
+            variable = var.define_in(session, name, var.guess_type(value))
+            var.set_in(session, row.id, variable, value)
+        return self._info_of(row)
+
+    def list(self, quarter_id: int | None = None) -> list[DocumentInfo]:
+        """Documents without their text, ordered by quarter position then document position."""
+        query = select(*LISTED_COLUMNS).order_by(Document.quarter_id, Document.position, Document.id)
+        if quarter_id is not None:
+            query = query.where(Document.quarter_id == quarter_id)
+        with self.project.read() as session:
+            return [DocumentInfo(*row) for row in session.execute(query)]
+
+    def get(self, document_id: int) -> DocumentInfo:
+        with self.project.read() as session:
+            fetch(session, Document, document_id, "document")
+            row = session.execute(select(*LISTED_COLUMNS).where(Document.id == document_id)).one()
+            return DocumentInfo(*row)
+
+    def text(self, document_id: int) -> str:
+        """The stored plain text that coding offsets refer to."""
+        with self.project.read() as session:
+            text = session.scalar(select(Document.text).where(Document.id == document_id))
+            if text is None:
+                fetch(session, Document, document_id, "document")
+            return text
+
+    def original(self, document_id: int) -> bytes | None:
+        """The imported file's bytes, if they were kept."""
+        with self.project.read() as session:
+            return session.scalar(
+                select(DocumentSource.data).where(DocumentSource.document_id == document_id)
+            )
+
+    def find_by_hash(self, digest: str) -> list[DocumentInfo]:
+        with self.project.read() as session:
+            query = select(*LISTED_COLUMNS).where(Document.content_hash == digest)
+            return [DocumentInfo(*row) for row in session.execute(query)]
+
+    def update(self, document_id: int, **fields: Any) -> DocumentInfo:
+        """Change metadata (title, quarter, method, date, group, participants)."""
+        unknown = set(fields) - set(METADATA_FIELDS)
+        if unknown:
+            raise TypeError(f"unknown document fields: {sorted(unknown)}")
+        with self.project.command("document.update", id=document_id, fields=sorted(fields)) as s:
+            row = fetch(s, Document, document_id, "document")
+            _check_metadata(s, fields)
+            if "quarter_id" in fields and fields["quarter_id"] != row.quarter_id:
+                row.position = next_position(s, Document, quarter_id=fields["quarter_id"])
+            for name, value in fields.items():
+                setattr(row, name, value)
+            return self._info_of(row)
+
+    def delete(self, document_id: int) -> None:
+        """Remove a document with its codings (undoable)."""
+        with self.project.command("document.delete", id=document_id) as session:
+            session.delete(fetch(session, Document, document_id, "document"))
+
+    @staticmethod
+    def _info_of(row: Document) -> DocumentInfo:
+        return DocumentInfo(
+            row.id,
+            row.title,
+            row.quarter_id,
+            row.method_id,
+            row.date,
+            row.group_label,
+            row.participants,
+            row.source_filename,
+            row.source_format,
+            row.content_hash,
+            row.text_length,
+            row.position,
+        )

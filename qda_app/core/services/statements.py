@@ -1,0 +1,119 @@
+"""Condensed statements: the reduced bullets per quarter × category, or across quarters."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy import select
+
+from ..db.models import Category, Coding, Quarter, Statement, StatementCoding
+from ..errors import ValidationError
+from ..values import StatementInfo
+from .common import fetch, next_position, place_among, renumber
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..project import Project
+
+
+def statement_info(row: Statement) -> StatementInfo:
+    links = tuple(sorted(link.coding_id for link in row.coding_links))
+    return StatementInfo(row.id, row.category_id, row.quarter_id, row.text, row.position, links)
+
+
+def _cell(session: Session, quarter_id: int | None, category_id: int) -> list[Statement]:
+    where = Statement.quarter_id.is_(None) if quarter_id is None else (
+        Statement.quarter_id == quarter_id)
+    return list(session.scalars(select(Statement).where(where,
+                                                        Statement.category_id == category_id)))
+
+
+def _clean_text(text: str) -> str:
+    cleaned = (text or "").strip()
+    if not cleaned:
+        raise ValidationError("statement.empty")
+    return cleaned
+
+
+class StatementService:
+    def __init__(self, project: Project) -> None:
+        self.project = project
+
+    def list(self, quarter_id: int | None = None, category_id: int | None = None, *,
+             cross_quarter: bool = False) -> list[StatementInfo]:
+        """Statements of a quarter (or all), of a category (or all); cross_quarter selects those
+        without a quarter."""
+        query = select(Statement).order_by(Statement.quarter_id, Statement.category_id,
+                                           Statement.position)
+        if cross_quarter:
+            query = query.where(Statement.quarter_id.is_(None))
+        elif quarter_id is not None:
+            query = query.where(Statement.quarter_id == quarter_id)
+        if category_id is not None:
+            query = query.where(Statement.category_id == category_id)
+        with self.project.read() as session:
+            return [statement_info(row) for row in session.scalars(query)]
+
+    def add(self, category_id: int, text: str, quarter_id: int | None = None,
+            coding_ids: tuple[int, ...] | list[int] = (), position: int | None = None
+            ) -> StatementInfo:
+        """A new bullet in a cell; quarter None makes it a cross-quarter statement."""
+        text = _clean_text(text)
+        with self.project.command("statement.add", category=category_id, quarter=quarter_id,
+                                  text=text[:80]) as session:
+            fetch(session, Category, category_id, "category")
+            if quarter_id is not None:
+                fetch(session, Quarter, quarter_id, "quarter")
+            row = Statement(category_id=category_id, quarter_id=quarter_id, text=text,
+                            position=next_position(session, Statement, quarter_id=quarter_id,
+                                                   category_id=category_id))
+            session.add(row)
+            session.flush()
+            for coding_id in dict.fromkeys(coding_ids):
+                fetch(session, Coding, coding_id, "coding")
+                row.coding_links.append(StatementCoding(statement_id=row.id, coding_id=coding_id))
+            if position is not None:
+                place_among(_cell(session, quarter_id, category_id), row, position)
+            session.flush()
+            return statement_info(row)
+
+    def update_text(self, statement_id: int, text: str) -> StatementInfo:
+        text = _clean_text(text)
+        with self.project.command("statement.update", id=statement_id) as session:
+            row = fetch(session, Statement, statement_id, "statement")
+            row.text = text
+            return statement_info(row)
+
+    def reorder(self, statement_id: int, position: int) -> None:
+        with self.project.command("statement.reorder", id=statement_id,
+                                  position=position) as session:
+            row = fetch(session, Statement, statement_id, "statement")
+            place_among(_cell(session, row.quarter_id, row.category_id), row, position)
+
+    def link(self, statement_id: int, coding_id: int) -> StatementInfo:
+        """Record that a statement condenses a coding."""
+        with self.project.command("statement.link", id=statement_id, coding=coding_id) as s:
+            row = fetch(s, Statement, statement_id, "statement")
+            fetch(s, Coding, coding_id, "coding")
+            if all(link.coding_id != coding_id for link in row.coding_links):
+                row.coding_links.append(StatementCoding(statement_id=row.id, coding_id=coding_id))
+            s.flush()
+            return statement_info(row)
+
+    def unlink(self, statement_id: int, coding_id: int) -> StatementInfo:
+        with self.project.command("statement.unlink", id=statement_id, coding=coding_id) as s:
+            row = fetch(s, Statement, statement_id, "statement")
+            for link in list(row.coding_links):
+                if link.coding_id == coding_id:
+                    row.coding_links.remove(link)
+            s.flush()
+            return statement_info(row)
+
+    def delete(self, statement_id: int) -> None:
+        with self.project.command("statement.delete", id=statement_id) as session:
+            row = fetch(session, Statement, statement_id, "statement")
+            cell = (row.quarter_id, row.category_id)
+            session.delete(row)
+            session.flush()
+            renumber(_cell(session, *cell))

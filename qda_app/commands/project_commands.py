@@ -65,8 +65,9 @@ def cmd_new(args: argparse.Namespace) -> int:
         if args.preset:
             apply_preset(project, args.preset)
         summary = project_summary(project)
-    print(tr("cli.created", path=args.file, quarters=summary.quarters,
-             categories=summary.categories))
+    print(
+        tr("cli.created", path=args.file, quarters=summary.quarters, categories=summary.categories)
+    )
     return 0
 
 
@@ -76,11 +77,18 @@ def cmd_info(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
         return 0
-    print(tr("cli.info", **{k: v for k, v in summary.to_dict().items() if isinstance(v, int)},
-             name=summary.name))
-    for title, counts in ((tr("cli.by_quarter"), summary.documents_by_quarter),
-                          (tr("cli.by_method"), summary.documents_by_method),
-                          (tr("cli.by_category"), summary.codings_by_category)):
+    print(
+        tr(
+            "cli.info",
+            **{k: v for k, v in summary.to_dict().items() if isinstance(v, int)},
+            name=summary.name,
+        )
+    )
+    for title, counts in (
+        (tr("cli.by_quarter"), summary.documents_by_quarter),
+        (tr("cli.by_method"), summary.documents_by_method),
+        (tr("cli.by_category"), summary.codings_by_category),
+    ):
         if counts:
             print(f"\n{title}")
             width = max(len(key) for key in counts)
@@ -109,8 +117,10 @@ def cmd_documents(args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for row in rows:
-        print(f"{row['id']:>5}  {row['title'][:50]:<50}  {row['quarter'] or '—':<20}  "
-              f"{row['method'] or '—':<16}  {row['date'] or '—':<10}  {row['chars']:>7}")
+        print(
+            f"{row['id']:>5}  {row['title'][:50]:<50}  {row['quarter'] or '—':<20}  "
+            f"{row['method'] or '—':<16}  {row['date'] or '—':<10}  {row['chars']:>7}"
+        )
     return 0
 
 
@@ -144,15 +154,32 @@ def cmd_log(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         entries = project.history.entries(args.limit)
     if args.json:
-        print(json.dumps([{"id": e.id, "time": e.created_at.isoformat(), "actor": e.actor,
-                           "command": e.command, "params": e.params, "state": e.state,
-                           "changes": e.change_count, "description": describe(e.command, e.params)}
-                          for e in entries], ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": e.id,
+                        "time": e.created_at.isoformat(),
+                        "actor": e.actor,
+                        "command": e.command,
+                        "params": e.params,
+                        "state": e.state,
+                        "changes": e.change_count,
+                        "description": describe(e.command, e.params),
+                    }
+                    for e in entries
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     for e in entries:
         state = "" if e.state == "done" else f"  [{tr('state.' + e.state)}]"
-        print(f"{e.id:>5}  {e.created_at:%Y-%m-%d %H:%M:%S}  {e.actor:<12}  "
-              f"{describe(e.command, e.params)}{state}")
+        print(
+            f"{e.id:>5}  {e.created_at:%Y-%m-%d %H:%M:%S}  {e.actor:<12}  "
+            f"{describe(e.command, e.params)}{state}"
+        )
     return 0
 
 

@@ -48,8 +48,9 @@ def _cycles(parents: dict[int, int | None]) -> list[int]:
 
 def _document_problems(session: Session) -> list[str]:
     problems = []
-    query = select(Document.id, Document.title, Document.text, Document.text_length,
-                   Document.content_hash)
+    query = select(
+        Document.id, Document.title, Document.text, Document.text_length, Document.content_hash
+    )
     for doc_id, title, text, length, digest in session.execute(query):
         if len(text) != length:
             problems.append(tr("check.length_mismatch", id=doc_id, title=title))
@@ -60,31 +61,45 @@ def _document_problems(session: Session) -> list[str]:
 
 def _reference_problems(session: Session) -> list[str]:
     problems = []
-    ids = {model: set(session.scalars(select(model.id))) for model in
-           (Document, Category, Coder, Coding, Quarter, Method, Statement)}
+    ids = {
+        model: set(session.scalars(select(model.id)))
+        for model in (Document, Category, Coder, Coding, Quarter, Method, Statement)
+    }
     lengths = dict(session.execute(select(Document.id, Document.text_length)).all())
-    for row in session.execute(select(Coding.id, Coding.document_id, Coding.start, Coding.end,
-                                      Coding.category_id, Coding.coder_id)):
+    for row in session.execute(
+        select(
+            Coding.id,
+            Coding.document_id,
+            Coding.start,
+            Coding.end,
+            Coding.category_id,
+            Coding.coder_id,
+        )
+    ):
         coding_id, doc_id, start, end, category_id, coder_id = row
         if doc_id not in lengths:
             problems.append(_orphan(kind="coding", id=coding_id, ref="document"))
         elif not 0 <= start < end <= lengths[doc_id]:
-            problems.append(tr("check.offsets", id=coding_id, start=start, end=end,
-                               length=lengths[doc_id]))
+            problems.append(
+                tr("check.offsets", id=coding_id, start=start, end=end, length=lengths[doc_id])
+            )
         if category_id not in ids[Category]:
             problems.append(_orphan(kind="coding", id=coding_id, ref="category"))
         if coder_id not in ids[Coder]:
             problems.append(_orphan(kind="coding", id=coding_id, ref="coder"))
     for anchor_id, category_id, coding_id in session.execute(
-            select(AnchorExample.id, AnchorExample.category_id, AnchorExample.coding_id)):
+        select(AnchorExample.id, AnchorExample.category_id, AnchorExample.coding_id)
+    ):
         if category_id not in ids[Category] or coding_id not in ids[Coding]:
             problems.append(_orphan(kind="anchor", id=anchor_id, ref="coding"))
     for statement_id, coding_id in session.execute(
-            select(StatementCoding.statement_id, StatementCoding.coding_id)):
+        select(StatementCoding.statement_id, StatementCoding.coding_id)
+    ):
         if statement_id not in ids[Statement] or coding_id not in ids[Coding]:
             problems.append(_orphan(kind="statement", id=statement_id, ref="coding"))
     for doc_id, quarter_id, method_id in session.execute(
-            select(Document.id, Document.quarter_id, Document.method_id)):
+        select(Document.id, Document.quarter_id, Document.method_id)
+    ):
         if quarter_id is not None and quarter_id not in ids[Quarter]:
             problems.append(_orphan(kind="document", id=doc_id, ref="quarter"))
         if method_id is not None and method_id not in ids[Method]:

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 def available_presets() -> list[str]:
     folder = resources.files("qda_app.resources") / "presets"
-    return sorted(e.name.removesuffix(".toml") for e in folder.iterdir() if e.name.endswith(".toml"))
+    return sorted(
+        e.name.removesuffix(".toml") for e in folder.iterdir() if e.name.endswith(".toml")
+    )
 
 
 @cache
@@ -43,24 +45,45 @@ def apply_preset(project: Project, name: str) -> None:
         session.add(city)
         session.flush()
         for position, space in enumerate(data.get("social_space", [])):
-            row = Quarter(name=space["name"], kind="social_space", parent_id=city.id,
-                          position=position)
+            row = Quarter(
+                name=space["name"], kind="social_space", parent_id=city.id, position=position
+            )
             session.add(row)
             session.flush()
             for number, stat in enumerate(space.get("statistical", [])):
-                session.add(Quarter(name=stat["name"], number=stat.get("number"),
-                                    kind="statistical", parent_id=row.id, position=number))
+                session.add(
+                    Quarter(
+                        name=stat["name"],
+                        number=stat.get("number"),
+                        kind="statistical",
+                        parent_id=row.id,
+                        position=number,
+                    )
+                )
         for position, top in enumerate(data.get("category", [])):
-            parent = Category(name=top["name"], tag=top.get("tag", ""), colour=top["colour"],
-                              origin="deductive", definition=top.get("definition", ""),
-                              coding_rules=top.get("coding_rules", ""), position=position)
+            parent = Category(
+                name=top["name"],
+                tag=top.get("tag", ""),
+                colour=top["colour"],
+                origin="deductive",
+                definition=top.get("definition", ""),
+                coding_rules=top.get("coding_rules", ""),
+                position=position,
+            )
             session.add(parent)
             session.flush()
             colours = top.get("subcolours", [])
             for index, sub in enumerate(data.get("subcategory", [])):
-                session.add(Category(
-                    name=sub["name"], tag=sub.get("tag", ""), parent_id=parent.id,
-                    colour=colours[index] if index < len(colours) else top["colour"],
-                    origin="inductive", definition=sub.get("definition", ""),
-                    coding_rules=sub.get("coding_rules", ""), position=index))
+                session.add(
+                    Category(
+                        name=sub["name"],
+                        tag=sub.get("tag", ""),
+                        parent_id=parent.id,
+                        colour=colours[index] if index < len(colours) else top["colour"],
+                        origin="inductive",
+                        definition=sub.get("definition", ""),
+                        coding_rules=sub.get("coding_rules", ""),
+                        position=index,
+                    )
+                )
         session.flush()

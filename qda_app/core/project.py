@@ -105,11 +105,12 @@ class Project:
         try:
             yield session
         finally:
-            session.rollback()
-            session.close()
+            session.close()  # ends the transaction; loaded values stay readable
 
     @contextmanager
-    def command(self, command_name: str, /, *, undoable: bool = True, **params: Any) -> Iterator[Session]:
+    def command(
+        self, command_name: str, /, *, undoable: bool = True, **params: Any
+    ) -> Iterator[Session]:
         """One atomic, logged change: everything done in the session commits together or not."""
         session = self._sessions()
         recorder = ChangeRecorder()

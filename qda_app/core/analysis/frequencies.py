@@ -14,8 +14,9 @@ if TYPE_CHECKING:
     from ..values import QuarterInfo
 
 
-def rollup(quarters: list[QuarterInfo], kinds: tuple[str, ...] = ("city", "social_space")
-           ) -> dict[int, QuarterInfo]:
+def rollup(
+    quarters: list[QuarterInfo], kinds: tuple[str, ...] = ("city", "social_space")
+) -> dict[int, QuarterInfo]:
     """Each quarter mapped to its nearest ancestor (or itself) whose kind is in `kinds`."""
     by_id = {q.id: q for q in quarters}
     result: dict[int, QuarterInfo] = {}

@@ -30,8 +30,13 @@ class RowChange:
     after: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {"op": self.op, "table": self.table, "key": self.key, "before": self.before,
-                "after": self.after}
+        return {
+            "op": self.op,
+            "table": self.table,
+            "key": self.key,
+            "before": self.before,
+            "after": self.after,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RowChange:
@@ -71,7 +76,9 @@ def decode_value(value: Any) -> Any:
 
 
 def _columns(mapper: Mapper, target: Any) -> dict[str, Any]:
-    return {prop.columns[0].name: _encode(getattr(target, prop.key)) for prop in mapper.column_attrs}
+    return {
+        prop.columns[0].name: _encode(getattr(target, prop.key)) for prop in mapper.column_attrs
+    }
 
 
 def _primary_key(mapper: Mapper, target: Any) -> dict[str, Any]:
@@ -116,7 +123,9 @@ def _after_update(mapper: Mapper, _connection: Connection, target: Any) -> None:
         after[name] = _encode(history.added[0])
     if after:
         recorder.changes.append(
-            RowChange("update", mapper.local_table.name, _primary_key(mapper, target), before, after)
+            RowChange(
+                "update", mapper.local_table.name, _primary_key(mapper, target), before, after
+            )
         )
 
 

@@ -7,6 +7,7 @@ and then upgraded; a newer, foreign or damaged file is refused and left untouche
 from __future__ import annotations
 
 import os
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
@@ -35,11 +36,20 @@ def create_store_engine(url: str) -> Engine:
     return engine
 
 
+def _folder_writable(folder: Path) -> bool:
+    """Really try to create a file: permission bits alone mislead (root, read-only mounts)."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
+
+
 def _check_can_create(path: Path) -> None:
     folder = path.parent
     if not folder.is_dir():
         raise ProjectFileError("store.folder_missing", path=str(path), folder=str(folder))
-    if not os.access(folder, os.W_OK | os.X_OK):
+    if not _folder_writable(folder):
         raise ProjectFileError("store.folder_read_only", path=str(path), folder=str(folder))
 
 
@@ -66,7 +76,7 @@ def backup_path_for(path: Path, revision: str) -> Path:
 
 def _backup(path: Path, revision: str) -> Path:
     target = backup_path_for(path, revision)
-    if not os.access(path.parent, os.W_OK | os.X_OK):
+    if not _folder_writable(target.parent):
         raise ProjectFileError("store.backup_read_only", path=str(path), folder=str(path.parent))
     try:
         sqlite_specific.backup_file(path, target)
@@ -93,7 +103,9 @@ def create_store(location: str | os.PathLike[str]) -> Engine:
         engine.dispose()
         if path is not None:
             path.unlink(missing_ok=True)
-        raise ProjectFileError("store.create_failed", path=str(location), reason=str(error)) from error
+        raise ProjectFileError(
+            "store.create_failed", path=str(location), reason=str(error)
+        ) from error
     return engine
 
 
@@ -114,7 +126,9 @@ def open_store(location: str | os.PathLike[str]) -> tuple[Engine, Path | None]:
         backup = None
         if revision != migrate.head_revision():
             if revision not in migrate.known_revisions():
-                raise ProjectFileError("store.newer_revision", path=str(location), revision=revision)
+                raise ProjectFileError(
+                    "store.newer_revision", path=str(location), revision=revision
+                )
             if path is not None:
                 backup = _backup(path, revision)
             try:

@@ -18,8 +18,22 @@ if TYPE_CHECKING:
 
     from ..project import Project
 
-PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6",
-           "#bfef45", "#469990", "#9a6324", "#800000", "#808000", "#000075", "#a9a9a9")
+PALETTE = (
+    "#e6194b",
+    "#3cb44b",
+    "#4363d8",
+    "#f58231",
+    "#911eb4",
+    "#42d4f4",
+    "#f032e6",
+    "#bfef45",
+    "#469990",
+    "#9a6324",
+    "#800000",
+    "#808000",
+    "#000075",
+    "#a9a9a9",
+)
 EDITABLE = ("name", "tag", "colour", "origin", "definition", "coding_rules", "codable")
 
 
@@ -32,8 +46,18 @@ class CodingFate(StrEnum):
 
 
 def category_info(row: Category) -> CategoryInfo:
-    return CategoryInfo(row.id, row.parent_id, row.position, row.name, row.tag, row.colour,
-                        row.origin, row.definition, row.coding_rules, row.codable)
+    return CategoryInfo(
+        row.id,
+        row.parent_id,
+        row.position,
+        row.name,
+        row.tag,
+        row.colour,
+        row.origin,
+        row.definition,
+        row.coding_rules,
+        row.codable,
+    )
 
 
 def _segment(coding: Coding) -> tuple[int, int, int, int]:
@@ -86,13 +110,16 @@ class CategoryService:
                 .where(AnchorExample.category_id == category_id)
                 .order_by(AnchorExample.position)
             )
-            return [AnchorInfo(a.id, a.category_id, a.coding_id, a.position)
-                    for a in session.scalars(query)]
+            return [
+                AnchorInfo(a.id, a.category_id, a.coding_id, a.position)
+                for a in session.scalars(query)
+            ]
 
     # -- changing -----------------------------------------------------------------------------
 
-    def create(self, name: str, parent_id: int | None = None, *, position: int | None = None,
-               **fields: Any) -> CategoryInfo:
+    def create(
+        self, name: str, parent_id: int | None = None, *, position: int | None = None, **fields: Any
+    ) -> CategoryInfo:
         """New category; top-level ones default to deductive, subcategories to inductive."""
         unknown = set(fields) - set(EDITABLE)
         if unknown:
@@ -102,8 +129,9 @@ class CategoryService:
         with self.project.command("category.create", name=fields["name"]) as session:
             return category_info(self.create_in(session, parent_id, position, fields))
 
-    def create_in(self, session: Session, parent_id: int | None, position: int | None,
-                  fields: dict[str, Any]) -> Category:
+    def create_in(
+        self, session: Session, parent_id: int | None, position: int | None, fields: dict[str, Any]
+    ) -> Category:
         if parent_id is not None:
             fetch(session, Category, parent_id, "category")
         self._check_unique(session, fields["name"], parent_id, None)
@@ -164,7 +192,9 @@ class CategoryService:
             row = fetch(s, Category, category_id, "category")
             place_among(_siblings(s, row.parent_id), row, position)
 
-    def delete(self, category_id: int, fate: CodingFate | str, target_id: int | None = None) -> None:
+    def delete(
+        self, category_id: int, fate: CodingFate | str, target_id: int | None = None
+    ) -> None:
         """Delete a category and its subcategories; their codings and statements meet `fate`."""
         fate = CodingFate(fate)
         with self.project.command("category.delete", id=category_id, fate=str(fate)) as session:
@@ -178,8 +208,10 @@ class CategoryService:
             ).all()
             kept = set()
             if target is not None:
-                kept = {_segment(c) for c in session.scalars(
-                    select(Coding).where(Coding.category_id == target))}
+                kept = {
+                    _segment(c)
+                    for c in session.scalars(select(Coding).where(Coding.category_id == target))
+                }
             for coding in codings:
                 if target is None or _segment(coding) in kept:
                     session.delete(coding)  # an identical coding already sits in the target
@@ -202,12 +234,18 @@ class CategoryService:
         with self.project.command("anchor.add", category=category_id, coding=coding_id) as s:
             fetch(s, Category, category_id, "category")
             fetch(s, Coding, coding_id, "coding")
-            exists = s.scalar(select(AnchorExample.id).where(
-                AnchorExample.category_id == category_id, AnchorExample.coding_id == coding_id))
+            exists = s.scalar(
+                select(AnchorExample.id).where(
+                    AnchorExample.category_id == category_id, AnchorExample.coding_id == coding_id
+                )
+            )
             if exists is not None:
                 raise ValidationError("anchor.duplicate")
-            row = AnchorExample(category_id=category_id, coding_id=coding_id,
-                                position=next_position(s, AnchorExample, category_id=category_id))
+            row = AnchorExample(
+                category_id=category_id,
+                coding_id=coding_id,
+                position=next_position(s, AnchorExample, category_id=category_id),
+            )
             s.add(row)
             s.flush()
             return AnchorInfo(row.id, row.category_id, row.coding_id, row.position)
@@ -219,8 +257,9 @@ class CategoryService:
     # -- helpers ------------------------------------------------------------------------------
 
     @staticmethod
-    def _fate_target(session: Session, row: Category, fate: CodingFate, target_id: int | None,
-                     doomed: list[int]) -> int | None:
+    def _fate_target(
+        session: Session, row: Category, fate: CodingFate, target_id: int | None, doomed: list[int]
+    ) -> int | None:
         if fate is CodingFate.DELETE:
             return None
         if fate is CodingFate.TO_PARENT:
@@ -235,7 +274,9 @@ class CategoryService:
         return target_id
 
     @staticmethod
-    def _check_unique(session: Session, name: str, parent_id: int | None, own_id: int | None) -> None:
+    def _check_unique(
+        session: Session, name: str, parent_id: int | None, own_id: int | None
+    ) -> None:
         for sibling in _siblings(session, parent_id):
             if sibling.id != own_id and sibling.name.casefold() == name.casefold():
                 raise ValidationError("category.duplicate_name", name=name)

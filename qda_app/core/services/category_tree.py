@@ -26,7 +26,7 @@ def depth_first(rows: Iterable[CategoryInfo]) -> list[CategoryInfo]:
 
 
 def paths(rows: Iterable[CategoryInfo]) -> dict[int, str]:
-    """"Top/Sub/Subsub" for every category id."""
+    """ "Top/Sub/Subsub" for every category id."""
     by_id = {row.id: row for row in rows}
     result: dict[int, str] = {}
 

@@ -21,8 +21,18 @@ EDITABLE = ("memo", "paraphrase", "generalisation", "is_quote")
 
 
 def coding_info(row: Coding) -> CodingInfo:
-    return CodingInfo(row.id, row.document_id, row.start, row.end, row.category_id, row.coder_id,
-                      row.memo, row.paraphrase, row.generalisation, row.is_quote)
+    return CodingInfo(
+        row.id,
+        row.document_id,
+        row.start,
+        row.end,
+        row.category_id,
+        row.coder_id,
+        row.memo,
+        row.paraphrase,
+        row.generalisation,
+        row.is_quote,
+    )
 
 
 def check_range(start: int, end: int, length: int, title: str) -> None:
@@ -42,16 +52,35 @@ class CodingService:
     def __init__(self, project: Project) -> None:
         self.project = project
 
-    def add(self, document_id: int, start: int, end: int, category_id: int, *,
-            coder: str | None = None, **fields: Any) -> CodingInfo:
+    def add(
+        self,
+        document_id: int,
+        start: int,
+        end: int,
+        category_id: int,
+        *,
+        coder: str | None = None,
+        **fields: Any,
+    ) -> CodingInfo:
         """Code [start, end) of a document (code-point offsets) with a category."""
-        with self.project.command("coding.add", document=document_id, category=category_id,
-                                  start=start, end=end) as session:
+        with self.project.command(
+            "coding.add", document=document_id, category=category_id, start=start, end=end
+        ) as session:
             return coding_info(
-                self.add_in(session, document_id, start, end, category_id, coder=coder, **fields))
+                self.add_in(session, document_id, start, end, category_id, coder=coder, **fields)
+            )
 
-    def add_in(self, session: Session, document_id: int, start: int, end: int, category_id: int,
-               *, coder: str | None = None, **fields: Any) -> Coding:
+    def add_in(
+        self,
+        session: Session,
+        document_id: int,
+        start: int,
+        end: int,
+        category_id: int,
+        *,
+        coder: str | None = None,
+        **fields: Any,
+    ) -> Coding:
         """`add` inside a caller's command (autocoding and imports code many segments at once)."""
         unknown = set(fields) - set(EDITABLE)
         if unknown:
@@ -60,13 +89,26 @@ class CodingService:
         check_range(start, end, document.text_length, document.title)
         _check_codable(fetch(session, Category, category_id, "category"))
         coder_row = coder_for_actor(session, coder or self.project.actor)
-        duplicate = session.scalar(select(Coding.id).where(
-            Coding.document_id == document_id, Coding.category_id == category_id,
-            Coding.coder_id == coder_row.id, Coding.start == start, Coding.end == end))
+        duplicate = session.scalar(
+            select(Coding.id).where(
+                Coding.document_id == document_id,
+                Coding.category_id == category_id,
+                Coding.coder_id == coder_row.id,
+                Coding.start == start,
+                Coding.end == end,
+            )
+        )
         if duplicate is not None:
             raise ValidationError("coding.duplicate", title=document.title, start=start, end=end)
-        row = Coding(document_id=document_id, document_length=document.text_length, start=start,
-                     end=end, category_id=category_id, coder_id=coder_row.id, **fields)
+        row = Coding(
+            document_id=document_id,
+            document_length=document.text_length,
+            start=start,
+            end=end,
+            category_id=category_id,
+            coder_id=coder_row.id,
+            **fields,
+        )
         session.add(row)
         session.flush()
         return row
@@ -78,9 +120,18 @@ class CodingService:
     def for_document(self, document_id: int) -> list[CodingInfo]:
         """All codings of one document, by start offset (what the text view paints)."""
         query = (
-            select(Coding.id, Coding.document_id, Coding.start, Coding.end, Coding.category_id,
-                   Coding.coder_id, Coding.memo, Coding.paraphrase, Coding.generalisation,
-                   Coding.is_quote)
+            select(
+                Coding.id,
+                Coding.document_id,
+                Coding.start,
+                Coding.end,
+                Coding.category_id,
+                Coding.coder_id,
+                Coding.memo,
+                Coding.paraphrase,
+                Coding.generalisation,
+                Coding.is_quote,
+            )
             .where(Coding.document_id == document_id)
             .order_by(Coding.start, Coding.end, Coding.id)
         )
@@ -89,31 +140,36 @@ class CodingService:
 
     def for_category(self, category_id: int) -> list[CodingInfo]:
         with self.project.read() as session:
-            query = select(Coding).where(Coding.category_id == category_id).order_by(
-                Coding.document_id, Coding.start)
+            query = (
+                select(Coding)
+                .where(Coding.category_id == category_id)
+                .order_by(Coding.document_id, Coding.start)
+            )
             return [coding_info(row) for row in session.scalars(query)]
 
     def segment_text(self, coding_id: int) -> str:
         """The coded words themselves."""
         with self.project.read() as session:
             coding = fetch(session, Coding, coding_id, "coding")
-            return coding.document.text[coding.start:coding.end]
+            return coding.document.text[coding.start : coding.end]
 
     def remove(self, coding_id: int) -> None:
         with self.project.command("coding.remove", id=coding_id) as session:
             session.delete(fetch(session, Coding, coding_id, "coding"))
 
     def change_range(self, coding_id: int, start: int, end: int) -> CodingInfo:
-        with self.project.command("coding.change_range", id=coding_id, start=start,
-                                  end=end) as session:
+        with self.project.command(
+            "coding.change_range", id=coding_id, start=start, end=end
+        ) as session:
             row = fetch(session, Coding, coding_id, "coding")
             check_range(start, end, row.document_length, row.document.title)
             row.start, row.end = start, end
             return coding_info(row)
 
     def change_category(self, coding_id: int, category_id: int) -> CodingInfo:
-        with self.project.command("coding.change_category", id=coding_id,
-                                  category=category_id) as session:
+        with self.project.command(
+            "coding.change_category", id=coding_id, category=category_id
+        ) as session:
             row = fetch(session, Coding, coding_id, "coding")
             _check_codable(fetch(session, Category, category_id, "category"))
             row.category_id = category_id

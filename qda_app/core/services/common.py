@@ -37,12 +37,16 @@ def place_among(rows: list[Any], moving: Any, position: int | None) -> None:
     ordered = [row for row in sorted(rows, key=lambda r: (r.position, r.id)) if row is not moving]
     index = len(ordered) if position is None else max(0, min(position, len(ordered)))
     ordered.insert(index, moving)
-    renumber(ordered)
+    _number(ordered)
 
 
 def renumber(rows: list[Any]) -> None:
     """Positions 0, 1, 2 … in the rows' current order, closing gaps."""
-    for number, row in enumerate(sorted(rows, key=lambda r: (r.position, r.id))):
+    _number(sorted(rows, key=lambda r: (r.position, r.id)))
+
+
+def _number(ordered: list[Any]) -> None:
+    for number, row in enumerate(ordered):
         if row.position != number:
             row.position = number
 

@@ -123,7 +123,9 @@ class DocumentService:
 
     def list(self, quarter_id: int | None = None) -> list[DocumentInfo]:
         """Documents without their text, ordered by quarter position then document position."""
-        query = select(*LISTED_COLUMNS).order_by(Document.quarter_id, Document.position, Document.id)
+        query = select(*LISTED_COLUMNS).order_by(
+            Document.quarter_id, Document.position, Document.id
+        )
         if quarter_id is not None:
             query = query.where(Document.quarter_id == quarter_id)
         with self.project.read() as session:

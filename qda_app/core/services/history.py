@@ -19,8 +19,16 @@ if TYPE_CHECKING:
 
 
 def _entry(row: ChangeLogEntry) -> LogEntry:
-    return LogEntry(row.id, row.created_at, row.actor, row.command, json.loads(row.params),
-                    row.state, row.undoable, len(json.loads(row.changes)))
+    return LogEntry(
+        row.id,
+        row.created_at,
+        row.actor,
+        row.command,
+        json.loads(row.params),
+        row.state,
+        row.undoable,
+        len(json.loads(row.changes)),
+    )
 
 
 class HistoryService:
@@ -38,14 +46,22 @@ class HistoryService:
     def next_undo(self) -> LogEntry | None:
         """The command that undo would reverse, if any."""
         with self.project.read() as session:
-            row = session.scalar(select(ChangeLogEntry).where(ChangeLogEntry.state == "done")
-                                 .order_by(ChangeLogEntry.id.desc()).limit(1))
+            row = session.scalar(
+                select(ChangeLogEntry)
+                .where(ChangeLogEntry.state == "done")
+                .order_by(ChangeLogEntry.id.desc())
+                .limit(1)
+            )
             return _entry(row) if row is not None and row.undoable else None
 
     def next_redo(self) -> LogEntry | None:
         with self.project.read() as session:
-            row = session.scalar(select(ChangeLogEntry).where(ChangeLogEntry.state == "undone")
-                                 .order_by(ChangeLogEntry.id).limit(1))
+            row = session.scalar(
+                select(ChangeLogEntry)
+                .where(ChangeLogEntry.state == "undone")
+                .order_by(ChangeLogEntry.id)
+                .limit(1)
+            )
             return _entry(row) if row is not None else None
 
     def undo(self) -> LogEntry:
@@ -70,13 +86,18 @@ class HistoryService:
             try:
                 apply_changes(connection, changes, reverse=reverse)
             except Exception as error:  # the log and the data disagree: refuse, change nothing
-                raise ValidationError("history.replay_failed", id=entry.id,
-                                      reason=str(error)) from error
-            connection.execute(update(ChangeLogEntry).where(ChangeLogEntry.id == entry.id)
-                               .values(state=state, undone_at=utcnow() if reverse else None))
+                raise ValidationError(
+                    "history.replay_failed", id=entry.id, reason=str(error)
+                ) from error
+            connection.execute(
+                update(ChangeLogEntry)
+                .where(ChangeLogEntry.id == entry.id)
+                .values(state=state, undone_at=utcnow() if reverse else None)
+            )
         tables = frozenset(change.table for change in changes)
-        self.project.notify(ChangeEvent("undo" if reverse else "redo", entry.command, entry.id,
-                                        tables))
+        self.project.notify(
+            ChangeEvent("undo" if reverse else "redo", entry.command, entry.id, tables)
+        )
 
     @staticmethod
     def _changes(connection: Connection, entry_id: int) -> list[RowChange]:

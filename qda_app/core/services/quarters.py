@@ -104,8 +104,12 @@ class QuarterService:
         with self.project.command("quarter.delete", id=quarter_id) as session:
             row = fetch(session, Quarter, quarter_id, "quarter")
             used = (
-                session.scalar(select(Document.id).where(Document.quarter_id == quarter_id).limit(1))
-                or session.scalar(select(Quarter.id).where(Quarter.parent_id == quarter_id).limit(1))
+                session.scalar(
+                    select(Document.id).where(Document.quarter_id == quarter_id).limit(1)
+                )
+                or session.scalar(
+                    select(Quarter.id).where(Quarter.parent_id == quarter_id).limit(1)
+                )
                 or session.scalar(
                     select(Statement.id).where(Statement.quarter_id == quarter_id).limit(1)
                 )

@@ -23,10 +23,14 @@ def statement_info(row: Statement) -> StatementInfo:
 
 
 def _cell(session: Session, quarter_id: int | None, category_id: int) -> list[Statement]:
-    where = Statement.quarter_id.is_(None) if quarter_id is None else (
-        Statement.quarter_id == quarter_id)
-    return list(session.scalars(select(Statement).where(where,
-                                                        Statement.category_id == category_id)))
+    where = (
+        Statement.quarter_id.is_(None)
+        if quarter_id is None
+        else (Statement.quarter_id == quarter_id)
+    )
+    return list(
+        session.scalars(select(Statement).where(where, Statement.category_id == category_id))
+    )
 
 
 def _clean_text(text: str) -> str:
@@ -40,12 +44,18 @@ class StatementService:
     def __init__(self, project: Project) -> None:
         self.project = project
 
-    def list(self, quarter_id: int | None = None, category_id: int | None = None, *,
-             cross_quarter: bool = False) -> list[StatementInfo]:
+    def list(
+        self,
+        quarter_id: int | None = None,
+        category_id: int | None = None,
+        *,
+        cross_quarter: bool = False,
+    ) -> list[StatementInfo]:
         """Statements of a quarter (or all), of a category (or all); cross_quarter selects those
         without a quarter."""
-        query = select(Statement).order_by(Statement.quarter_id, Statement.category_id,
-                                           Statement.position)
+        query = select(Statement).order_by(
+            Statement.quarter_id, Statement.category_id, Statement.position
+        )
         if cross_quarter:
             query = query.where(Statement.quarter_id.is_(None))
         elif quarter_id is not None:
@@ -55,19 +65,30 @@ class StatementService:
         with self.project.read() as session:
             return [statement_info(row) for row in session.scalars(query)]
 
-    def add(self, category_id: int, text: str, quarter_id: int | None = None,
-            coding_ids: tuple[int, ...] | list[int] = (), position: int | None = None
-            ) -> StatementInfo:
+    def add(
+        self,
+        category_id: int,
+        text: str,
+        quarter_id: int | None = None,
+        coding_ids: tuple[int, ...] | list[int] = (),
+        position: int | None = None,
+    ) -> StatementInfo:
         """A new bullet in a cell; quarter None makes it a cross-quarter statement."""
         text = _clean_text(text)
-        with self.project.command("statement.add", category=category_id, quarter=quarter_id,
-                                  text=text[:80]) as session:
+        with self.project.command(
+            "statement.add", category=category_id, quarter=quarter_id, text=text[:80]
+        ) as session:
             fetch(session, Category, category_id, "category")
             if quarter_id is not None:
                 fetch(session, Quarter, quarter_id, "quarter")
-            row = Statement(category_id=category_id, quarter_id=quarter_id, text=text,
-                            position=next_position(session, Statement, quarter_id=quarter_id,
-                                                   category_id=category_id))
+            row = Statement(
+                category_id=category_id,
+                quarter_id=quarter_id,
+                text=text,
+                position=next_position(
+                    session, Statement, quarter_id=quarter_id, category_id=category_id
+                ),
+            )
             session.add(row)
             session.flush()
             for coding_id in dict.fromkeys(coding_ids):
@@ -86,8 +107,9 @@ class StatementService:
             return statement_info(row)
 
     def reorder(self, statement_id: int, position: int) -> None:
-        with self.project.command("statement.reorder", id=statement_id,
-                                  position=position) as session:
+        with self.project.command(
+            "statement.reorder", id=statement_id, position=position
+        ) as session:
             row = fetch(session, Statement, statement_id, "statement")
             place_among(_cell(session, row.quarter_id, row.category_id), row, position)
 

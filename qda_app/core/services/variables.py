@@ -44,7 +44,9 @@ def convert(value: Any, var_type: str, name: str) -> Any:
                 return False
             raise ValueError(value)
     except (TypeError, ValueError) as error:
-        raise ValidationError("variable.bad_value", name=name, value=value, type=var_type) from error
+        raise ValidationError(
+            "variable.bad_value", name=name, value=value, type=var_type
+        ) from error
     raise ValidationError("variable.bad_type", name=name, type=var_type)
 
 

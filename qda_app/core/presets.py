@@ -30,11 +30,6 @@ def load_preset(name: str) -> dict[str, Any]:
     return tomllib.loads(entry.read_text(encoding="utf-8"))
 
 
-def block_patterns(name: str) -> dict[str, list[str]]:
-    """Regular expressions recognising each top-level category's question block, by tag."""
-    return {c["tag"]: list(c.get("block_patterns", [])) for c in load_preset(name)["category"]}
-
-
 def apply_preset(project: Project, name: str) -> None:
     """Add the preset's quarters and categories in one undoable command."""
     data = load_preset(name)
@@ -68,6 +63,7 @@ def apply_preset(project: Project, name: str) -> None:
                 origin="deductive",
                 definition=top.get("definition", ""),
                 coding_rules=top.get("coding_rules", ""),
+                block_patterns="\n".join(top.get("block_patterns", [])),
                 position=position,
             )
             session.add(parent)

@@ -50,6 +50,7 @@ class DocumentInfo:
     content_hash: str
     length: int
     position: int
+    moderator: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ class CategoryInfo:
     definition: str
     coding_rules: str
     codable: bool
+    block_patterns: str = ""
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,16 @@ class StatementInfo:
     text: str
     position: int
     coding_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class SpeakerTurnInfo:
+    id: int
+    document_id: int
+    start: int
+    end: int
+    speaker: str
+    role: str
 
 
 @dataclass(frozen=True)

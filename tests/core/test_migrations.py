@@ -60,3 +60,38 @@ def test_failed_backup_leaves_an_older_file_untouched(tmp_path: Path, monkeypatc
     with pytest.raises(ProjectFileError, match="no backup can be made|could not be backed up"):
         Project.open(path)
     assert path.read_bytes() == before
+
+
+def test_populated_older_project_keeps_its_data_when_upgraded(tmp_path: Path) -> None:
+    """A 0001 file with a document and a coding comes through the upgrade intact."""
+    path = tmp_path / "alt.qda"
+    engine = store.create_store_engine(store.location_to_url(path))
+    from qda_app.core.db import sqlite_specific
+
+    sqlite_specific.mark_as_project(engine)
+    migrate.upgrade(engine, "0001")
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO project_info (id, name, description, created_at) "
+            "VALUES (1, 'Alt', '', '2021-01-01')")
+        connection.exec_driver_sql(
+            "INSERT INTO categories (id, parent_id, position, name, tag, colour, origin, "
+            "definition, coding_rules, codable, created_at) VALUES "
+            "(1, NULL, 0, 'Bedarfe', 'B', '#ff0000', 'deductive', '', '', 1, '2021-01-01')")
+        connection.exec_driver_sql("INSERT INTO coders (id, name, colour, created_at) "
+                                   "VALUES (1, 'Keller', '#000000', '2021-01-01')")
+        connection.exec_driver_sql(
+            "INSERT INTO documents (id, title, group_label, source_filename, source_format, "
+            "content_hash, text, text_length, position, created_at) VALUES "
+            "(1, 'Alt-Protokoll', '', '', 'txt', 'x', 'Ein alter Text', 14, 0, '2021-01-01')")
+        connection.exec_driver_sql(
+            "INSERT INTO codings (document_id, document_length, start_pos, end_pos, category_id, "
+            "coder_id, memo, paraphrase, generalisation, is_quote, created_at, updated_at) "
+            "VALUES (1, 14, 4, 9, 1, 1, '', '', '', 1, '2021-01-01', '2021-01-01')")
+    engine.dispose()
+    with Project.open(path) as project:
+        assert project.backup_path is not None
+        document = project.documents.get(1)
+        assert (document.title, document.moderator) == ("Alt-Protokoll", "")
+        assert project.codings.segment_text(1) == "alter"
+        assert project.categories.get(1).block_patterns == ""

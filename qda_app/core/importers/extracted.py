@@ -54,7 +54,20 @@ class TextBuilder:
         self.length += len(piece)
         self.blocks.append(TextBlock(start, self.length, kind, level))
 
-    def build(self, fmt: str, encoding: str | None = None, warnings: tuple[str, ...] = ()
-              ) -> ExtractedText:
+    def add_blank(self) -> None:
+        """A blank line between blocks, so the stored text keeps the file's paragraphs apart.
+
+        Runs of blank lines count as one; none are kept before the first or after the last block.
+        """
+        if self.parts and self.parts[-1] != "":
+            self.length += 1
+            self.parts.append("")
+
+    def build(
+        self, fmt: str, encoding: str | None = None, warnings: tuple[str, ...] = ()
+    ) -> ExtractedText:
+        while self.parts and self.parts[-1] == "":
+            self.parts.pop()
+            self.length -= 1
         text = "\n".join(self.parts)
         return ExtractedText(text, fmt, tuple(self.blocks), encoding, warnings)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -34,7 +35,16 @@ PALETTE = (
     "#000075",
     "#a9a9a9",
 )
-EDITABLE = ("name", "tag", "colour", "origin", "definition", "coding_rules", "codable")
+EDITABLE = (
+    "name",
+    "tag",
+    "colour",
+    "origin",
+    "definition",
+    "coding_rules",
+    "codable",
+    "block_patterns",
+)
 
 
 class CodingFate(StrEnum):
@@ -57,6 +67,7 @@ def category_info(row: Category) -> CategoryInfo:
         row.definition,
         row.coding_rules,
         row.codable,
+        row.block_patterns,
     )
 
 
@@ -69,6 +80,19 @@ def _siblings(session: Session, parent_id: int | None) -> list[Category]:
     return list(session.scalars(select(Category).where(where)))
 
 
+def check_patterns(text: str) -> str:
+    """One regular expression per line; each must compile."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    for line in lines:
+        try:
+            re.compile(line)
+        except re.error as error:
+            raise ValidationError(
+                "category.bad_pattern", pattern=line, reason=str(error)
+            ) from error
+    return "\n".join(lines)
+
+
 def _check_fields(fields: dict[str, Any]) -> None:
     if "name" in fields:
         fields["name"] = clean_name(fields["name"], "category")
@@ -76,6 +100,8 @@ def _check_fields(fields: dict[str, Any]) -> None:
         fields["colour"] = check_colour(fields["colour"])
     if "origin" in fields and fields["origin"] not in CATEGORY_ORIGINS:
         raise ValidationError("category.bad_origin", origin=fields["origin"])
+    if "block_patterns" in fields:
+        fields["block_patterns"] = check_patterns(fields["block_patterns"] or "")
     if "tag" in fields:
         fields["tag"] = " ".join((fields["tag"] or "").split())
 

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from ..db.models import Document, DocumentSource, Method, Quarter
+from ..db.models import Document, DocumentSource, Method, Quarter, SpeakerTurn
 from ..errors import ValidationError
 from ..text_normalise import content_hash, normalise_text
-from ..values import DocumentInfo
+from ..values import DocumentInfo, SpeakerTurnInfo
 from . import variables as var
 from .common import fetch, next_position
 
@@ -19,7 +19,15 @@ if TYPE_CHECKING:
 
     from ..project import Project
 
-METADATA_FIELDS = ("title", "quarter_id", "method_id", "date", "group_label", "participants")
+METADATA_FIELDS = (
+    "title",
+    "quarter_id",
+    "method_id",
+    "date",
+    "group_label",
+    "participants",
+    "moderator",
+)
 LISTED_COLUMNS = (
     Document.id,
     Document.title,
@@ -33,6 +41,7 @@ LISTED_COLUMNS = (
     Document.content_hash,
     Document.text_length,
     Document.position,
+    Document.moderator,
 )
 
 
@@ -52,8 +61,9 @@ def _check_metadata(session: Session, fields: dict[str, Any]) -> None:
     when = fields.get("date")
     if when is not None and not isinstance(when, date):
         raise ValidationError("document.bad_date", value=when)
-    if "group_label" in fields:
-        fields["group_label"] = fields["group_label"] or ""
+    for name in ("group_label", "moderator"):
+        if name in fields:
+            fields[name] = " ".join(str(fields[name] or "").split())
 
 
 class DocumentService:
@@ -152,6 +162,19 @@ class DocumentService:
                 select(DocumentSource.data).where(DocumentSource.document_id == document_id)
             )
 
+    def speaker_turns(self, document_id: int) -> list[SpeakerTurnInfo]:
+        """Who speaks where, for interviews whose turns were recognised at import."""
+        query = (
+            select(SpeakerTurn)
+            .where(SpeakerTurn.document_id == document_id)
+            .order_by(SpeakerTurn.start)
+        )
+        with self.project.read() as session:
+            return [
+                SpeakerTurnInfo(t.id, t.document_id, t.start, t.end, t.speaker, t.role)
+                for t in session.scalars(query)
+            ]
+
     def find_by_hash(self, digest: str) -> list[DocumentInfo]:
         with self.project.read() as session:
             query = select(*LISTED_COLUMNS).where(Document.content_hash == digest)
@@ -191,4 +214,5 @@ class DocumentService:
             row.content_hash,
             row.text_length,
             row.position,
+            row.moderator,
         )

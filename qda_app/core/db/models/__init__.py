@@ -2,12 +2,21 @@
 
 from .base import Base, utcnow
 from .coding import CATEGORY_ORIGINS, AnchorExample, Category, Coding, Statement, StatementCoding
-from .documents import VARIABLE_TYPES, Document, DocumentSource, DocumentVariableValue, Variable
+from .documents import (
+    SPEAKER_ROLES,
+    VARIABLE_TYPES,
+    Document,
+    DocumentSource,
+    DocumentVariableValue,
+    SpeakerTurn,
+    Variable,
+)
 from .project import QUARTER_KINDS, ChangeLogEntry, Coder, Method, ProjectInfo, Quarter
 
 __all__ = [
     "CATEGORY_ORIGINS",
     "QUARTER_KINDS",
+    "SPEAKER_ROLES",
     "VARIABLE_TYPES",
     "AnchorExample",
     "Base",
@@ -21,6 +30,7 @@ __all__ = [
     "Method",
     "ProjectInfo",
     "Quarter",
+    "SpeakerTurn",
     "Statement",
     "StatementCoding",
     "Variable",

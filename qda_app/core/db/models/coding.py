@@ -44,6 +44,8 @@ class Category(Base):
     definition: Mapped[str] = mapped_column(Text, default="")
     coding_rules: Mapped[str] = mapped_column(Text, default="")
     codable: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Regular expressions (one per line) recognising this category's question block in protocols.
+    block_patterns: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     anchor_links: Mapped[list[AnchorExample]] = relationship(cascade="all, delete-orphan")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import (
     CheckConstraint,
     ForeignKey,
+    ForeignKeyConstraint,
     Index,
     LargeBinary,
     String,
@@ -20,6 +21,8 @@ from .base import AUTOINCREMENT, Base, utcnow
 
 if TYPE_CHECKING:
     from .coding import Coding
+
+SPEAKER_ROLES = ("interviewer", "respondent", "other")
 
 VARIABLE_TYPES = ("text", "integer", "float", "date", "boolean")
 
@@ -45,6 +48,7 @@ class Document(Base):
     date: Mapped[date | None]
     group_label: Mapped[str] = mapped_column(String(200), default="")
     participants: Mapped[int | None]
+    moderator: Mapped[str] = mapped_column(String(200), default="")
     source_filename: Mapped[str] = mapped_column(String(500), default="")
     source_format: Mapped[str] = mapped_column(String(20), default="txt")
     content_hash: Mapped[str] = mapped_column(String(64))
@@ -60,6 +64,7 @@ class Document(Base):
     codings: Mapped[list[Coding]] = relationship(
         cascade="all, delete-orphan", back_populates="document"
     )
+    speaker_turns: Mapped[list[SpeakerTurn]] = relationship(cascade="all, delete-orphan")
 
 
 class DocumentSource(Base):
@@ -101,3 +106,32 @@ class DocumentVariableValue(Base):
     value_number: Mapped[float | None]
     value_date: Mapped[date | None]
     value_bool: Mapped[bool | None]
+
+
+class SpeakerTurn(Base):
+    """A turn of one speaker in an interview protocol ("I:", "B:", "Frau K.:" at line start)."""
+
+    __tablename__ = "speaker_turns"
+    __table_args__ = (
+        CheckConstraint("start_pos >= 0", name="start"),
+        CheckConstraint("start_pos < end_pos", name="range"),
+        CheckConstraint("end_pos <= document_length", name="end"),
+        CheckConstraint(f"role IN {SPEAKER_ROLES}", name="role"),
+        ForeignKeyConstraint(
+            ["document_id", "document_length"],
+            ["documents.id", "documents.text_length"],
+            name="fk_speaker_turns_document",
+            ondelete="CASCADE",
+            onupdate="CASCADE",
+        ),
+        Index("ix_speaker_turns_document_start", "document_id", "start_pos"),
+        AUTOINCREMENT,
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int]
+    document_length: Mapped[int]
+    start: Mapped[int] = mapped_column("start_pos")
+    end: Mapped[int] = mapped_column("end_pos")
+    speaker: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(20), default="other")

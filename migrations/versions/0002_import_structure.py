@@ -1,4 +1,5 @@
-"""Import structure: moderator, speaker turns, question-block patterns per category
+"""Import structure: moderator, speaker turns, question-block patterns per category;
+indexes for counting codings per category and for deleting codings fast
 
 Revision ID: 0002
 Revises: 0001
@@ -45,7 +46,28 @@ def upgrade() -> None:
 
 
 
+    with op.batch_alter_table('codings', schema=None) as batch_op:
+        batch_op.drop_index('ix_codings_category')
+        batch_op.create_index('ix_codings_category_document', ['category_id', 'document_id'], unique=False)
+
+    with op.batch_alter_table('anchor_examples', schema=None) as batch_op:
+        batch_op.create_index('ix_anchor_examples_coding', ['coding_id'], unique=False)
+
+    with op.batch_alter_table('statement_codings', schema=None) as batch_op:
+        batch_op.create_index('ix_statement_codings_coding', ['coding_id'], unique=False)
+
+
 def downgrade() -> None:
+    with op.batch_alter_table('statement_codings', schema=None) as batch_op:
+        batch_op.drop_index('ix_statement_codings_coding')
+
+    with op.batch_alter_table('anchor_examples', schema=None) as batch_op:
+        batch_op.drop_index('ix_anchor_examples_coding')
+
+    with op.batch_alter_table('codings', schema=None) as batch_op:
+        batch_op.drop_index('ix_codings_category_document')
+        batch_op.create_index('ix_codings_category', ['category_id'], unique=False)
+
     with op.batch_alter_table('documents', schema=None) as batch_op:
         batch_op.drop_column('moderator')
 

@@ -119,3 +119,28 @@ def test_confirmed_changes_survive_reopening(project_path, project, document) ->
     with Project.open(project_path) as reopened:
         assert reopened.quarters.find("Hitdorf") is not None
         assert reopened.documents.text(document.id) == SAMPLE_TEXT
+
+
+def test_undo_of_a_large_delete_restores_every_row(project, document, categories) -> None:
+    """Many rows of one shape are replayed in batches; order and content must survive."""
+    subs = [categories[k] for k in ("Bedarfe/Zielgruppe", "Ressourcen/Sozialraum")]
+    codings = [
+        project.codings.add(
+            document.id, i, i + 3, subs[i % 2], coder=f"C{i % 3}", memo="m" if i % 4 else ""
+        )
+        for i in range(0, 60, 2)
+    ]
+    for coding in codings[:4]:
+        project.categories.add_anchor(coding.category_id, coding.id)
+    project.statements.add(
+        subs[0], "Bündelt vieles", project.quarters.find("Manfort").id, [c.id for c in codings[::3]]
+    )
+    before = snapshot(project)
+    project.documents.delete(document.id)
+    assert project.codings.for_document(document.id) == []
+    project.history.undo()
+    assert snapshot(project) == before
+    project.history.redo()
+    assert project.documents.list() == []
+    project.history.undo()
+    assert snapshot(project) == before

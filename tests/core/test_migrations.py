@@ -95,3 +95,12 @@ def test_populated_older_project_keeps_its_data_when_upgraded(tmp_path: Path) ->
         assert (document.title, document.moderator) == ("Alt-Protokoll", "")
         assert project.codings.segment_text(1) == "alter"
         assert project.categories.get(1).block_patterns == ""
+
+
+def test_revision_list_matches_the_shipped_alembic_revisions() -> None:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(migrate.alembic_config())
+    shipped = [rev.revision for rev in reversed(list(script.walk_revisions()))]
+    assert list(migrate.REVISIONS) == shipped
+    assert migrate.head_revision() == script.get_current_head()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 import pandas as pd
 from sqlalchemy import func, select
 
 from ..db.models import Coding, Document
+from ..services import category_tree
 
 if TYPE_CHECKING:
     from ..project import Project
@@ -37,7 +39,7 @@ def frequency_table(project: Project, *, unique_documents: bool = False) -> pd.D
     level = rollup(quarters)
     columns = [q.name for q in quarters if q.kind in ("city", "social_space")]
     categories = project.categories.list()
-    category_paths = project.categories.paths()
+    category_paths = category_tree.paths(categories)
     counted = func.count(func.distinct(Document.id)) if unique_documents else func.count()
     query = (
         select(Coding.category_id, Document.quarter_id, counted)
@@ -46,11 +48,11 @@ def frequency_table(project: Project, *, unique_documents: bool = False) -> pd.D
     )
     with project.read() as session:
         rows = session.execute(query).all()
-    table = pd.DataFrame(0, index=[category_paths[c.id] for c in categories], columns=columns)
+    cells: dict[tuple[int, str], int] = defaultdict(int)
     for category_id, quarter_id, n in rows:
-        if quarter_id is None:
-            continue
-        column = level[quarter_id].name
-        if column in table.columns:
-            table.loc[category_paths[category_id], column] += n
-    return table
+        if quarter_id is not None:
+            cells[(category_id, level[quarter_id].name)] += n
+    data = [[cells.get((c.id, column), 0) for column in columns] for c in categories]
+    return pd.DataFrame(
+        data, index=[category_paths[c.id] for c in categories], columns=columns, dtype="int64"
+    )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, and_, event, inspect
+from sqlalchemy import Connection, Table, and_, bindparam, event, inspect
 from sqlalchemy.orm import Mapper, Session, attributes, object_session
 
 from .models import Base, ChangeLogEntry
@@ -147,7 +147,9 @@ def _load_rows_about_to_be_deleted(session: Session, _context: Any, _instances: 
             raise RuntimeError("data changes must run inside a project command")
         return
     for obj in session.deleted:
-        for name in inspect(obj).unloaded:
+        state = inspect(obj)
+        columns = {prop.key for prop in state.mapper.column_attrs}
+        for name in state.unloaded & columns:  # relationships are not needed in the log
             getattr(obj, name)
 
 
@@ -159,25 +161,39 @@ def _decoded(values: dict[str, Any]) -> dict[str, Any]:
     return {name: decode_value(value) for name, value in values.items()}
 
 
-def _where(table: Table, key: dict[str, Any]) -> Any:
-    return and_(*(table.c[name] == decode_value(value) for name, value in key.items()))
+def _statement_for(table: Table, op: str, change: RowChange, reverse: bool) -> tuple:
+    """A reusable statement and its parameters for one replayed row change."""
+    if op == "insert":
+        row = _decoded(change.before if reverse else change.after)
+        return ("insert", table.name, tuple(row)), table.insert(), row
+    where = and_(*(table.c[name] == bindparam(f"k_{name}") for name in change.key))
+    params = {f"k_{name}": decode_value(value) for name, value in change.key.items()}
+    if op == "delete":
+        return ("delete", table.name, tuple(change.key)), table.delete().where(where), params
+    values = _decoded(change.before if reverse else change.after)
+    statement = table.update().where(where).values({n: bindparam(f"v_{n}") for n in values})
+    params.update({f"v_{name}": value for name, value in values.items()})
+    return ("update", table.name, tuple(change.key), tuple(values)), statement, params
 
 
 def apply_changes(connection: Connection, changes: list[RowChange], *, reverse: bool) -> None:
-    """Replay changes forward (redo) or their inverses backward (undo) with Core statements."""
+    """Replay changes forward (redo) or their inverses backward (undo) with Core statements.
+
+    Consecutive changes of the same shape run as one executemany, keeping their order.
+    """
     sequence = reversed(changes) if reverse else changes
+    batch_shape: tuple | None = None
+    batch_statement = None
+    batch: list[dict[str, Any]] = []
     for change in sequence:
-        table = _table(change.table)
         op = change.op
         if reverse:
             op = {"insert": "delete", "delete": "insert", "update": "update"}[op]
-        if op == "insert":
-            row = change.before if reverse else change.after
-            connection.execute(table.insert().values(**_decoded(row)))
-        elif op == "delete":
-            connection.execute(table.delete().where(_where(table, change.key)))
-        else:
-            values = change.before if reverse else change.after
-            connection.execute(
-                table.update().where(_where(table, change.key)).values(**_decoded(values))
-            )
+        shape, statement, params = _statement_for(_table(change.table), op, change, reverse)
+        if shape != batch_shape and batch:
+            connection.execute(batch_statement, batch)
+            batch = []
+        batch_shape, batch_statement = shape, statement
+        batch.append(params)
+    if batch:
+        connection.execute(batch_statement, batch)

@@ -6,8 +6,9 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
-from ..db.models import Document, DocumentSource, Method, Quarter, SpeakerTurn
+from ..db.models import Coding, Document, DocumentSource, Method, Quarter, SpeakerTurn
 from ..errors import ValidationError
 from ..text_normalise import content_hash, normalise_text
 from ..values import DocumentInfo, SpeakerTurnInfo
@@ -197,7 +198,21 @@ class DocumentService:
     def delete(self, document_id: int) -> None:
         """Remove a document with its codings (undoable)."""
         with self.project.command("document.delete", id=document_id) as session:
-            session.delete(fetch(session, Document, document_id, "document"))
+            codings = selectinload(Document.codings)
+            document = session.get(
+                Document,
+                document_id,
+                options=[
+                    codings.selectinload(Coding.anchor_links),
+                    codings.selectinload(Coding.statement_links),
+                    selectinload(Document.speaker_turns),
+                    selectinload(Document.variable_values),
+                    selectinload(Document.source),
+                ],
+            )
+            if document is None:
+                fetch(session, Document, document_id, "document")
+            session.delete(document)
 
     @staticmethod
     def _info_of(row: Document) -> DocumentInfo:

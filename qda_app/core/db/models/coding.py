@@ -69,7 +69,8 @@ class Coding(Base):
             onupdate="CASCADE",
         ),
         Index("ix_codings_document_start", "document_id", "start_pos"),
-        Index("ix_codings_category", "category_id"),
+        # Covers counts per category × document (frequency tables) without touching rows.
+        Index("ix_codings_category_document", "category_id", "document_id"),
         Index("ix_codings_coder", "coder_id"),
         AUTOINCREMENT,
     )
@@ -101,6 +102,7 @@ class AnchorExample(Base):
     __tablename__ = "anchor_examples"
     __table_args__ = (
         Index("ix_anchor_examples_category_coding", "category_id", "coding_id", unique=True),
+        Index("ix_anchor_examples_coding", "coding_id"),
         AUTOINCREMENT,
     )
 
@@ -136,6 +138,7 @@ class StatementCoding(Base):
     """Links a statement to a coding it condenses."""
 
     __tablename__ = "statement_codings"
+    __table_args__ = (Index("ix_statement_codings_coding", "coding_id"),)
 
     statement_id: Mapped[int] = mapped_column(
         ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True

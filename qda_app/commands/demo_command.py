@@ -12,8 +12,13 @@ from ..core.i18n import tr
 
 def register(commands: Any) -> None:
     cmd = commands.add_parser("demo", help="build the demo project of the sample study")
-    cmd.add_argument("directory", nargs="?", default=".", type=Path,
-                     help="folder for leverkusen-demo.qda (default: the current folder)")
+    cmd.add_argument(
+        "directory",
+        nargs="?",
+        default=".",
+        type=Path,
+        help="folder for leverkusen-demo.qda (default: the current folder)",
+    )
     cmd.add_argument("--force", action="store_true", help="replace an existing demo project")
     cmd.add_argument("--verbose", action="store_true", help="list every imported protocol")
     cmd.set_defaults(handler=cmd_demo)

@@ -73,21 +73,27 @@ def test_populated_older_project_keeps_its_data_when_upgraded(tmp_path: Path) ->
     with engine.begin() as connection:
         connection.exec_driver_sql(
             "INSERT INTO project_info (id, name, description, created_at) "
-            "VALUES (1, 'Alt', '', '2021-01-01')")
+            "VALUES (1, 'Alt', '', '2021-01-01')"
+        )
         connection.exec_driver_sql(
             "INSERT INTO categories (id, parent_id, position, name, tag, colour, origin, "
             "definition, coding_rules, codable, created_at) VALUES "
-            "(1, NULL, 0, 'Bedarfe', 'B', '#ff0000', 'deductive', '', '', 1, '2021-01-01')")
-        connection.exec_driver_sql("INSERT INTO coders (id, name, colour, created_at) "
-                                   "VALUES (1, 'Keller', '#000000', '2021-01-01')")
+            "(1, NULL, 0, 'Bedarfe', 'B', '#ff0000', 'deductive', '', '', 1, '2021-01-01')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO coders (id, name, colour, created_at) "
+            "VALUES (1, 'Keller', '#000000', '2021-01-01')"
+        )
         connection.exec_driver_sql(
             "INSERT INTO documents (id, title, group_label, source_filename, source_format, "
             "content_hash, text, text_length, position, created_at) VALUES "
-            "(1, 'Alt-Protokoll', '', '', 'txt', 'x', 'Ein alter Text', 14, 0, '2021-01-01')")
+            "(1, 'Alt-Protokoll', '', '', 'txt', 'x', 'Ein alter Text', 14, 0, '2021-01-01')"
+        )
         connection.exec_driver_sql(
             "INSERT INTO codings (document_id, document_length, start_pos, end_pos, category_id, "
             "coder_id, memo, paraphrase, generalisation, is_quote, created_at, updated_at) "
-            "VALUES (1, 14, 4, 9, 1, 1, '', '', '', 1, '2021-01-01', '2021-01-01')")
+            "VALUES (1, 14, 4, 9, 1, 1, '', '', '', 1, '2021-01-01', '2021-01-01')"
+        )
     engine.dispose()
     with Project.open(path) as project:
         assert project.backup_path is not None

@@ -60,7 +60,14 @@ def tr(key: str, **params: Any) -> str:
     text = catalog(language()).get(key) or catalog(FALLBACK).get(key) or key
     if params:
         try:
-            return text.format(**params)
-        except (KeyError, IndexError, ValueError):
+            return text.format_map(_Missing(params))
+        except (IndexError, ValueError):
             return text
     return text
+
+
+class _Missing(dict):
+    """Fields a message names but the caller did not pass show as "…" (old log entries)."""
+
+    def __missing__(self, key: str) -> str:
+        return "…"

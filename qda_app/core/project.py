@@ -21,6 +21,7 @@ from .errors import ProjectFileError, ValidationError
 from .values import ChangeEvent
 
 Listener = Callable[[ChangeEvent], None]
+PARAMS_KEY = "command_params"
 
 DEFAULT_METHODS = (
     ("workshop", "Workshop"),
@@ -113,6 +114,7 @@ class Project:
     ) -> Iterator[Session]:
         """One atomic, logged change: everything done in the session commits together or not."""
         session = self._sessions()
+        session.info[PARAMS_KEY] = params  # services add names they load (see note_params)
         recorder = ChangeRecorder()
         recorder.attach(session)
         try:

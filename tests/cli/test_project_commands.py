@@ -97,9 +97,10 @@ def test_text_prints_the_stored_text(filled: Path, capsys) -> None:
 
 def test_log_undo_redo(filled: Path, capsys) -> None:
     code, out, _ = run(capsys, "log", str(filled))
-    assert out.splitlines()[0].endswith("Code 0–9 of document #1")
+    described = "Code 0–9 of “Workshop Manfort” as “im Hinblick auf die Zielgruppe”"
+    assert out.splitlines()[0].endswith(described)
     code, out, _ = run(capsys, "undo", str(filled))
-    assert (code, out) == (0, "Undone: Code 0–9 of document #1\n")
+    assert (code, out) == (0, f"Undone: {described}\n")
     code, out, _ = run(capsys, "log", str(filled), "--json")
     assert json.loads(out)[0]["state"] == "undone"
     code, out, _ = run(capsys, "redo", str(filled))

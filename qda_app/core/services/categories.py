@@ -12,7 +12,15 @@ from ..db.models import CATEGORY_ORIGINS, AnchorExample, Category, Coding, State
 from ..errors import ValidationError
 from ..values import AnchorInfo, CategoryInfo
 from . import category_tree
-from .common import check_colour, clean_name, fetch, next_position, place_among, renumber
+from .common import (
+    check_colour,
+    clean_name,
+    fetch,
+    next_position,
+    note_params,
+    place_among,
+    renumber,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -185,6 +193,7 @@ class CategoryService:
         command = "category.rename" if set(fields) == {"name"} else "category.update"
         with self.project.command(command, id=category_id, **fields) as session:
             row = fetch(session, Category, category_id, "category")
+            note_params(session, category=row.name)
             if "name" in fields:
                 self._check_unique(session, fields["name"], row.parent_id, row.id)
             for key, value in fields.items():
@@ -198,8 +207,9 @@ class CategoryService:
         """Put a category (with its subtree) under another parent, or to the top level."""
         with self.project.command("category.move", id=category_id, parent=parent_id) as session:
             row = fetch(session, Category, category_id, "category")
+            note_params(session, category=row.name, target="—")
             if parent_id is not None:
-                fetch(session, Category, parent_id, "category")
+                note_params(session, target=fetch(session, Category, parent_id, "category").name)
                 all_rows = [category_info(c) for c in session.scalars(select(Category))]
                 if parent_id in category_tree.subtree_ids(all_rows, category_id):
                     raise ValidationError("category.move_into_itself", name=row.name)
@@ -216,6 +226,7 @@ class CategoryService:
         """Move a category to another position among its siblings."""
         with self.project.command("category.reorder", id=category_id, position=position) as s:
             row = fetch(s, Category, category_id, "category")
+            note_params(s, category=row.name)
             place_among(_siblings(s, row.parent_id), row, position)
 
     def delete(
@@ -225,6 +236,7 @@ class CategoryService:
         fate = CodingFate(fate)
         with self.project.command("category.delete", id=category_id, fate=str(fate)) as session:
             row = fetch(session, Category, category_id, "category")
+            note_params(session, category=row.name)
             all_rows = [category_info(c) for c in session.scalars(select(Category))]
             doomed = category_tree.subtree_ids(all_rows, category_id)
             target = self._fate_target(session, row, fate, target_id, doomed)
@@ -258,7 +270,7 @@ class CategoryService:
     def add_anchor(self, category_id: int, coding_id: int) -> AnchorInfo:
         """Make a coded segment an anchor example of a category."""
         with self.project.command("anchor.add", category=category_id, coding=coding_id) as s:
-            fetch(s, Category, category_id, "category")
+            note_params(s, name=fetch(s, Category, category_id, "category").name)
             fetch(s, Coding, coding_id, "coding")
             exists = s.scalar(
                 select(AnchorExample.id).where(
@@ -278,7 +290,9 @@ class CategoryService:
 
     def remove_anchor(self, anchor_id: int) -> None:
         with self.project.command("anchor.remove", id=anchor_id) as session:
-            session.delete(fetch(session, AnchorExample, anchor_id, "anchor"))
+            anchor = fetch(session, AnchorExample, anchor_id, "anchor")
+            note_params(session, name=fetch(session, Category, anchor.category_id, "category").name)
+            session.delete(anchor)
 
     # -- helpers ------------------------------------------------------------------------------
 

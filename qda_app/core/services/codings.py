@@ -10,7 +10,7 @@ from ..db.models import Category, Coding, Document
 from ..errors import ValidationError
 from ..values import CodingInfo
 from .coders import coder_for_actor
-from .common import fetch
+from .common import fetch, note_params
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -41,6 +41,11 @@ def check_range(start: int, end: int, length: int, title: str) -> None:
         raise ValidationError("coding.bad_range", start=start, end=end, title=title, length=length)
     if not 0 <= start < end <= length:
         raise ValidationError("coding.bad_range", start=start, end=end, title=title, length=length)
+
+
+def _title(session: Session, document_id: int) -> str:
+    """A document's title without loading its text."""
+    return session.scalar(select(Document.title).where(Document.id == document_id)) or ""
 
 
 def _check_codable(category: Category) -> None:
@@ -87,7 +92,9 @@ class CodingService:
             raise TypeError(f"unknown coding fields: {sorted(unknown)}")
         document = fetch(session, Document, document_id, "document")
         check_range(start, end, document.text_length, document.title)
-        _check_codable(fetch(session, Category, category_id, "category"))
+        category = fetch(session, Category, category_id, "category")
+        _check_codable(category)
+        note_params(session, title=document.title, category_name=category.name)
         coder_row = coder_for_actor(session, coder or self.project.actor)
         duplicate = session.scalar(
             select(Coding.id).where(
@@ -155,14 +162,20 @@ class CodingService:
 
     def remove(self, coding_id: int) -> None:
         with self.project.command("coding.remove", id=coding_id) as session:
-            session.delete(fetch(session, Coding, coding_id, "coding"))
+            row = fetch(session, Coding, coding_id, "coding")
+            note_params(
+                session, title=_title(session, row.document_id), start=row.start, end=row.end
+            )
+            session.delete(row)
 
     def change_range(self, coding_id: int, start: int, end: int) -> CodingInfo:
         with self.project.command(
             "coding.change_range", id=coding_id, start=start, end=end
         ) as session:
             row = fetch(session, Coding, coding_id, "coding")
-            check_range(start, end, row.document_length, row.document.title)
+            title = _title(session, row.document_id)
+            note_params(session, title=title)
+            check_range(start, end, row.document_length, title)
             row.start, row.end = start, end
             return coding_info(row)
 
@@ -171,7 +184,11 @@ class CodingService:
             "coding.change_category", id=coding_id, category=category_id
         ) as session:
             row = fetch(session, Coding, coding_id, "coding")
-            _check_codable(fetch(session, Category, category_id, "category"))
+            category = fetch(session, Category, category_id, "category")
+            _check_codable(category)
+            note_params(
+                session, title=_title(session, row.document_id), category_name=category.name
+            )
             row.category_id = category_id
             return coding_info(row)
 
@@ -184,6 +201,7 @@ class CodingService:
             fields["is_quote"] = bool(fields["is_quote"])
         with self.project.command("coding.update", id=coding_id, fields=sorted(fields)) as s:
             row = fetch(s, Coding, coding_id, "coding")
+            note_params(s, title=_title(s, row.document_id))
             for key, value in fields.items():
                 setattr(row, key, value)
             return coding_info(row)

@@ -51,6 +51,12 @@ def _number(ordered: list[Any]) -> None:
             row.position = number
 
 
+def note_params(session: Session, **params: Any) -> None:
+    """Add names to the running command's log entry, so history reads "Kategorie „X“ löschen"
+    rather than an id."""
+    session.info.setdefault("command_params", {}).update(params)
+
+
 def clean_name(name: str, kind: str) -> str:
     """Trimmed, non-empty, single-line name."""
     cleaned = " ".join((name or "").split())

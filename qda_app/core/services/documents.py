@@ -13,7 +13,7 @@ from ..errors import ValidationError
 from ..text_normalise import content_hash, normalise_text
 from ..values import DocumentInfo, SpeakerTurnInfo
 from . import variables as var
-from .common import fetch, next_position
+from .common import fetch, next_position, note_params
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -188,6 +188,7 @@ class DocumentService:
             raise TypeError(f"unknown document fields: {sorted(unknown)}")
         with self.project.command("document.update", id=document_id, fields=sorted(fields)) as s:
             row = fetch(s, Document, document_id, "document")
+            note_params(s, title=row.title)
             _check_metadata(s, fields)
             if "quarter_id" in fields and fields["quarter_id"] != row.quarter_id:
                 row.position = next_position(s, Document, quarter_id=fields["quarter_id"])
@@ -212,6 +213,7 @@ class DocumentService:
             )
             if document is None:
                 fetch(session, Document, document_id, "document")
+            note_params(session, title=document.title)
             session.delete(document)
 
     @staticmethod

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from ..db.models import QUARTER_KINDS, Document, Quarter, Statement
 from ..errors import ValidationError
 from ..values import QuarterInfo
-from .common import clean_name, fetch, next_position, place_among
+from .common import clean_name, fetch, next_position, note_params, place_among
 
 if TYPE_CHECKING:
     from ..project import Project
@@ -87,6 +87,7 @@ class QuarterService:
         """Change name, number or kind."""
         with self.project.command("quarter.update", id=quarter_id, **fields) as session:
             row = fetch(session, Quarter, quarter_id, "quarter")
+            note_params(session, quarter=row.name)
             if "name" in fields:
                 name = clean_name(str(fields["name"]), "quarter")
                 self._check_unique(session, name, row.parent_id, row.id)
@@ -103,6 +104,7 @@ class QuarterService:
         """Remove an unused quarter; one holding documents, statements or children stays."""
         with self.project.command("quarter.delete", id=quarter_id) as session:
             row = fetch(session, Quarter, quarter_id, "quarter")
+            note_params(session, quarter=row.name)
             used = (
                 session.scalar(
                     select(Document.id).where(Document.quarter_id == quarter_id).limit(1)

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from ..db.models import Category, Coding, Quarter, Statement, StatementCoding
 from ..errors import ValidationError
 from ..values import StatementInfo
-from .common import fetch, next_position, place_among, renumber
+from .common import fetch, next_position, note_params, place_among, renumber
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -31,6 +31,10 @@ def _cell(session: Session, quarter_id: int | None, category_id: int) -> list[St
     return list(
         session.scalars(select(Statement).where(where, Statement.category_id == category_id))
     )
+
+
+def _short(text: str, length: int = 60) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
 
 
 def _clean_text(text: str) -> str:
@@ -76,7 +80,7 @@ class StatementService:
         """A new bullet in a cell; quarter None makes it a cross-quarter statement."""
         text = _clean_text(text)
         with self.project.command(
-            "statement.add", category=category_id, quarter=quarter_id, text=text[:80]
+            "statement.add", category=category_id, quarter=quarter_id, text=_short(text)
         ) as session:
             fetch(session, Category, category_id, "category")
             if quarter_id is not None:
@@ -103,6 +107,7 @@ class StatementService:
         text = _clean_text(text)
         with self.project.command("statement.update", id=statement_id) as session:
             row = fetch(session, Statement, statement_id, "statement")
+            note_params(session, text=_short(row.text))
             row.text = text
             return statement_info(row)
 
@@ -111,12 +116,14 @@ class StatementService:
             "statement.reorder", id=statement_id, position=position
         ) as session:
             row = fetch(session, Statement, statement_id, "statement")
+            note_params(session, text=_short(row.text))
             place_among(_cell(session, row.quarter_id, row.category_id), row, position)
 
     def link(self, statement_id: int, coding_id: int) -> StatementInfo:
         """Record that a statement condenses a coding."""
         with self.project.command("statement.link", id=statement_id, coding=coding_id) as s:
             row = fetch(s, Statement, statement_id, "statement")
+            note_params(s, text=_short(row.text))
             fetch(s, Coding, coding_id, "coding")
             if all(link.coding_id != coding_id for link in row.coding_links):
                 row.coding_links.append(StatementCoding(statement_id=row.id, coding_id=coding_id))
@@ -126,6 +133,7 @@ class StatementService:
     def unlink(self, statement_id: int, coding_id: int) -> StatementInfo:
         with self.project.command("statement.unlink", id=statement_id, coding=coding_id) as s:
             row = fetch(s, Statement, statement_id, "statement")
+            note_params(s, text=_short(row.text))
             for link in list(row.coding_links):
                 if link.coding_id == coding_id:
                     row.coding_links.remove(link)
@@ -135,6 +143,7 @@ class StatementService:
     def delete(self, statement_id: int) -> None:
         with self.project.command("statement.delete", id=statement_id) as session:
             row = fetch(session, Statement, statement_id, "statement")
+            note_params(session, text=_short(row.text))
             cell = (row.quarter_id, row.category_id)
             session.delete(row)
             session.flush()

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..db.models import VARIABLE_TYPES, DocumentVariableValue, Variable
-from ..errors import ValidationError
-from .common import clean_name, next_position
+from ..db.models import VARIABLE_TYPES, Document, DocumentVariableValue, Variable
+from ..errors import NotFoundError, ValidationError
+from .common import clean_name, next_position, note_params
 
 if TYPE_CHECKING:
     from ..project import Project
@@ -139,6 +139,10 @@ class VariableService:
     def set(self, document_id: int, name: str, value: Any, var_type: str | None = None) -> None:
         """Set a document's value, defining the variable if it is new."""
         with self.project.command("variable.set", document=document_id, name=name) as session:
+            title = session.scalar(select(Document.title).where(Document.id == document_id))
+            if title is None:
+                raise NotFoundError("not_found.document", id=document_id)
+            note_params(session, title=title)
             existing = session.scalar(select(Variable).where(Variable.name == name))
             variable = existing or define_in(session, name, var_type or guess_type(value))
             set_in(session, document_id, variable, value)

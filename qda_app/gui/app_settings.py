@@ -1,4 +1,5 @@
-"""What the app remembers between runs: language, coder name, recent projects, window layout.
+"""What the app remembers between runs: language, coder name, recent projects, window layout,
+the folder protocols were last imported from.
 
 Everything lives in QSettings under organisation and application "qda_app". Tests point
 QSettings at a temporary folder, so nothing here ever touches a user's real settings.
@@ -56,6 +57,15 @@ class AppSettings:
     @coder_name.setter
     def coder_name(self, value: str) -> None:
         self._settings.setValue("project/coder", " ".join(value.split()))
+
+    @property
+    def import_folder(self) -> str:
+        """Where protocols were last imported from (the file choosers start there)."""
+        return str(self._settings.value("import/folder", "") or "")
+
+    @import_folder.setter
+    def import_folder(self, value: str) -> None:
+        self._settings.setValue("import/folder", value)
 
     # -- recent projects ---------------------------------------------------------------------
 

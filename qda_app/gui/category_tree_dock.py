@@ -18,13 +18,20 @@ from ..core.analysis.category_counts import codings_per_category
 from ..core.errors import QdaError
 from ..core.i18n import tr
 from .category_delete_dialog import CategoryDeleteDialog
+from .category_properties_dialog import CategoryPropertiesDialog
 from .category_tree_model import CategoryTreeModel
 from .message_boxes import show_warning
 from .tree_view_state import TreeViewState
 
 
 class CategoryTreeDock(QDockWidget):
-    """Tree view with a context menu (new, new subcategory, rename, delete) and drag-and-drop."""
+    """Tree view with a context menu (new, new subcategory, rename, delete, properties) and
+    drag-and-drop.
+
+    The properties dialog opens from the context menu, with Alt+Return, or by double-clicking
+    a category's tag or count; a double-click on the name keeps expanding and collapsing, and
+    F2 or a click on the selected name renames in place.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,11 +71,15 @@ class CategoryTreeDock(QDockWidget):
         self.delete_action = QAction(self)
         self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
         self.delete_action.triggered.connect(self.delete_current)
-        for action in (self.rename_action, self.delete_action):
+        self.properties_action = QAction(self)
+        self.properties_action.setShortcuts([QKeySequence("Alt+Return"), QKeySequence("Alt+Enter")])
+        self.properties_action.triggered.connect(lambda: self.open_properties())
+        for action in (self.rename_action, self.delete_action, self.properties_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.view.addAction(action)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._show_menu)
+        self.view.doubleClicked.connect(self._double_clicked)
         self.view.selectionModel().currentChanged.connect(self.update_actions)
         self.model.modelReset.connect(self.update_actions)
         self.retranslate()
@@ -80,6 +91,7 @@ class CategoryTreeDock(QDockWidget):
         self.new_sub_action.setText(tr("gui.categories.new_sub"))
         self.rename_action.setText(tr("gui.categories.rename"))
         self.delete_action.setText(tr("gui.categories.delete"))
+        self.properties_action.setText(tr("gui.categories.properties"))
         self.model.emit_all_changed()
 
     def current_category_id(self) -> int | None:
@@ -90,7 +102,12 @@ class CategoryTreeDock(QDockWidget):
         has_project = self.model.project is not None
         has_current = self.current_category_id() is not None
         self.new_action.setEnabled(has_project)
-        for action in (self.new_sub_action, self.rename_action, self.delete_action):
+        for action in (
+            self.new_sub_action,
+            self.rename_action,
+            self.delete_action,
+            self.properties_action,
+        ):
             action.setEnabled(has_project and has_current)
 
     def _show_menu(self, position: QPoint) -> None:
@@ -102,6 +119,8 @@ class CategoryTreeDock(QDockWidget):
         menu.addActions([self.new_action, self.new_sub_action])
         menu.addSeparator()
         menu.addActions([self.rename_action, self.delete_action])
+        menu.addSeparator()
+        menu.addAction(self.properties_action)
         menu.exec(self.view.viewport().mapToGlobal(position))
 
     # -- editing -----------------------------------------------------------------------------
@@ -154,3 +173,23 @@ class CategoryTreeDock(QDockWidget):
         categories = self.model.categories()
         category = next(c for c in categories if c.id == category_id)
         return CategoryDeleteDialog(category, categories, codings_per_category(project), self)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.column() in (CategoryTreeModel.TAG, CategoryTreeModel.CODINGS):
+            category = self.model.category(index)
+            if category is not None:
+                self.open_properties(category.id)
+
+    def open_properties(self, category_id: int | None = None) -> None:
+        """Show the properties (coding agenda) of a category, by default the current one."""
+        category_id = category_id if category_id is not None else self.current_category_id()
+        if self.model.project is None or category_id is None:
+            return
+        dialog = self.make_properties_dialog(category_id)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def make_properties_dialog(self, category_id: int) -> CategoryPropertiesDialog:
+        project = self.model.project
+        assert project is not None
+        return CategoryPropertiesDialog(project, category_id, self)

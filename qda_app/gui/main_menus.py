@@ -1,4 +1,4 @@
-"""The main window's menus and actions: File, Edit, View, Help."""
+"""The main window's menus and actions: File, Edit, Document, View, Help."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ class MainMenus:
         bar = window.menuBar()
         self.file_menu = bar.addMenu("")
         self.edit_menu = bar.addMenu("")
+        self.document_menu = bar.addMenu("")
         self.view_menu = bar.addMenu("")
         self.help_menu = bar.addMenu("")
 
@@ -34,9 +35,15 @@ class MainMenus:
         self.clear_recent_action = self._action(window.clear_recent)
         self.close_action = self._action(window.close_project, QKeySequence.StandardKey.Close)
         self.quit_action = self._action(window.close, QKeySequence.StandardKey.Quit)
+        self.import_files_action = self._action(
+            window.importer.choose_files, QKeySequence("Ctrl+I")
+        )
+        self.import_folder_action = self._action(window.importer.choose_folder)
         self.file_menu.addActions([self.new_action, self.open_action])
         self.file_menu.addMenu(self.recent_menu)
         self.file_menu.addAction(self.close_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.import_files_action, self.import_folder_action])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -47,6 +54,10 @@ class MainMenus:
         self.edit_menu.addActions([self.undo_action, self.redo_action])
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.settings_action)
+
+        # Alt+Return belongs to the focused tree (quarters or categories), as in the docks.
+        self.properties_action = self._action(window.edit_document_properties)
+        self.document_menu.addAction(self.properties_action)
 
         self.view_menu.addAction(window.quarter_dock.toggleViewAction())
         self.view_menu.addAction(window.category_dock.toggleViewAction())
@@ -63,6 +74,10 @@ class MainMenus:
     def retranslate(self) -> None:
         self.file_menu.setTitle(tr("gui.menu.file"))
         self.edit_menu.setTitle(tr("gui.menu.edit"))
+        self.document_menu.setTitle(tr("gui.menu.document"))
+        self.import_files_action.setText(tr("gui.action.import_files"))
+        self.import_folder_action.setText(tr("gui.action.import_folder"))
+        self.properties_action.setText(tr("gui.action.properties"))
         self.view_menu.setTitle(tr("gui.menu.view"))
         self.help_menu.setTitle(tr("gui.menu.help"))
         self.new_action.setText(tr("gui.action.new"))
@@ -77,6 +92,10 @@ class MainMenus:
     def update_project_actions(self, project: Project | None) -> None:
         """Enable what needs an open project; name what undo and redo would do."""
         self.close_action.setEnabled(project is not None)
+        self.import_files_action.setEnabled(project is not None)
+        self.import_folder_action.setEnabled(project is not None)
+        has_document = project is not None and self.window.document_view.document is not None
+        self.properties_action.setEnabled(has_document)
         undo = project.history.next_undo() if project else None
         redo = project.history.next_redo() if project else None
         self.undo_action.setEnabled(undo is not None)

@@ -6,7 +6,7 @@ import os
 from importlib import metadata
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 from ..core.errors import QdaError
 from ..core.i18n import tr
 from ..core.project import Project
-from ..core.values import ChangeEvent
 from .app_settings import AppSettings
 from .category_tree_dock import CategoryTreeDock
+from .change_relay import ChangeRelay
+from .document_properties_dialog import DocumentPropertiesDialog
 from .document_view import DocumentView
+from .import_launcher import ProtocolImportLauncher
 from .main_menus import MainMenus
 from .message_boxes import show_warning
 from .new_project_dialog import NewProjectDialog
@@ -45,6 +47,11 @@ class MainWindow(QMainWindow):
         self.settings = settings or AppSettings()
         self.project: Project | None = None
         self._unsubscribe = None
+        # Change events reach the window on the GUI thread, also those of background imports.
+        self.changes = ChangeRelay(self)
+        self.changes.changed.connect(self._on_change)
+        self.importer = ProtocolImportLauncher(self)
+        self.properties_dialog: DocumentPropertiesDialog | None = None
         # While the start page shows, the (empty) docks are hidden; their visibility waits here.
         self._dock_visibility: dict[QDockWidget, bool] | None = None
         self.start_page = StartPage(self)
@@ -62,12 +69,14 @@ class MainWindow(QMainWindow):
         self.menus = MainMenus(self)
 
         self.quarter_dock.document_selected.connect(self.show_document)
+        self.quarter_dock.properties_requested.connect(self.edit_document_properties)
+        self.setAcceptDrops(True)
         self.start_page.new_requested.connect(self.new_project)
         self.start_page.open_requested.connect(self.choose_and_open)
         self.start_page.recent_requested.connect(self.open_recent)
         self.resize(*DEFAULT_SIZE)
         self.resizeDocks(
-            [self.quarter_dock, self.category_dock], [300, 420], Qt.Orientation.Horizontal
+            [self.quarter_dock, self.category_dock], [400, 400], Qt.Orientation.Horizontal
         )
         self._restore_layout()
         self._set_project(None)
@@ -107,6 +116,7 @@ class MainWindow(QMainWindow):
             dock.toggleViewAction().setEnabled(project_open)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.importer.close_dialog()  # ends its reading thread before the window goes
         self._show_docks(True)  # save the layout the user chose, not the start page's
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self._set_project(None)
@@ -140,7 +150,7 @@ class MainWindow(QMainWindow):
             self.project.close()
         self.project = project
         if project is not None:
-            self._unsubscribe = project.subscribe(self._on_change)
+            self._unsubscribe = project.subscribe(self.changes)
             self.settings.add_recent(project.location)
         for part in (self.quarter_dock.model, self.category_dock.model, self.document_view):
             part.set_project(project)
@@ -152,11 +162,13 @@ class MainWindow(QMainWindow):
         self._refresh_recent()
         self._update_title()
 
-    def _on_change(self, event: ChangeEvent) -> None:
+    def _on_change(self, tables: frozenset[str]) -> None:
         """After every committed change, undo or redo: refresh what shows the changed tables."""
-        self.quarter_dock.model.on_change(event.tables)
-        self.category_dock.model.on_change(event.tables)
-        self.document_view.on_change(event.tables)
+        if self.project is None:
+            return
+        self.quarter_dock.model.on_change(tables)
+        self.category_dock.model.on_change(tables)
+        self.document_view.on_change(tables)
         self.status.refresh()
         self.menus.update_project_actions(self.project)
 
@@ -217,6 +229,30 @@ class MainWindow(QMainWindow):
     def show_document(self, document_id: int) -> None:
         if document_id != self.document_view.document_id:
             self.document_view.show_document(document_id)
+        self.menus.update_project_actions(self.project)
+
+    def edit_document_properties(self, document_id: int | None = None) -> None:
+        """Document → Properties…: edit the shown (or the given) document's metadata."""
+        document_id = document_id if document_id is not None else self.document_view.document_id
+        if self.project is None or document_id is None:
+            return
+        if document_id != self.document_view.document_id:
+            self.quarter_dock.select_document(document_id)
+        dialog = DocumentPropertiesDialog(self.project, document_id, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.properties_dialog = dialog
+        dialog.open()
+
+    # -- dropping protocol files on the window -----------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.importer.drag_enter(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.importer.drag_enter(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.importer.drop(event)
 
     # -- edit, settings, help ----------------------------------------------------------------
 

@@ -204,3 +204,25 @@ def test_quarters_hierarchy_and_guarded_delete(project, document) -> None:
     hitdorf = project.quarters.add("Hitdorf", parent_id=project.quarters.find("Stadtweit").id)
     project.quarters.delete(hitdorf.id)
     assert project.quarters.find("Hitdorf") is None
+
+
+def test_metadata_and_variables_change_in_one_undoable_command(project, document) -> None:
+    from qda_app.core.services.variables import VariableChange
+
+    entries = len(project.history.entries())
+    project.documents.update(
+        document.id,
+        [VariableChange("Dauer", "integer", "25"), VariableChange("Arbeitsfeld", "text", "Kita")],
+        moderator="A. Beispiel",
+        participants=9,
+    )
+    assert len(project.history.entries()) == entries + 1
+    assert project.variables.values(document.id) == {"Dauer": 25, "Arbeitsfeld": "Kita"}
+    with pytest.raises(ValidationError, match="not a valid integer"):
+        project.documents.update(
+            document.id, [VariableChange("Dauer", "integer", "lang")], participants=3
+        )
+    assert project.documents.get(document.id).participants == 9  # nothing of it applied
+    project.history.undo()
+    assert project.variables.values(document.id) == {}
+    assert project.documents.get(document.id).moderator == ""

@@ -220,3 +220,30 @@ def answer_dialog() -> Iterator[Callable[[Callable[[QDialog], None]], None]]:
     yield schedule
     if failures:
         raise failures[0]
+
+
+@dataclass
+class ProtocolFiles:
+    """Real protocol files for import tests: a DOCX, a TXT in cp1252, a broken DOCX."""
+
+    folder: Path
+    workshop: Path
+    interview: Path
+    broken: Path
+
+    def all(self) -> list[Path]:
+        return [self.workshop, self.interview, self.broken]
+
+
+@pytest.fixture
+def protocols(tmp_path: Path) -> ProtocolFiles:
+    from protocol_files import INTERVIEW, write_workshop_docx
+
+    folder = tmp_path / "protokolle"
+    folder.mkdir()
+    workshop = write_workshop_docx(folder / "Manfort_Workshop_2020-11-09.docx")
+    interview = folder / "Manfort_Telefoninterview_2020-12-03.txt"
+    interview.write_text(INTERVIEW, encoding="cp1252")
+    broken = folder / "Alkenrath_Workshop_2020-11-10.docx"
+    broken.write_bytes(b"PK\x03\x04 only the start of a zip archive")
+    return ProtocolFiles(folder, workshop, interview, broken)

@@ -20,6 +20,18 @@ DYNAMIC = {
     "gui.method.": ("workshop", "phone_interview", "other"),
     "gui.method_letter.": ("workshop", "phone_interview", "other"),
     "gui.delete_category.": ("question", "question_with_subcategories"),
+    "gui.import.column.": (
+        "status",
+        "file",
+        "title",
+        "quarter",
+        "method",
+        "date",
+        "group",
+        "participants",
+        "moderator",
+    ),
+    "gui.variable_type.": ("text", "integer", "float", "date", "boolean"),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,7 @@ from ..text_normalise import content_hash, normalise_text
 from ..values import DocumentInfo, SpeakerTurnInfo
 from . import variables as var
 from .common import fetch, next_position, note_params
+from .variables import VariableChange
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -181,20 +183,44 @@ class DocumentService:
             query = select(*LISTED_COLUMNS).where(Document.content_hash == digest)
             return [DocumentInfo(*row) for row in session.execute(query)]
 
-    def update(self, document_id: int, **fields: Any) -> DocumentInfo:
-        """Change metadata (title, quarter, method, date, group, participants)."""
+    def update(
+        self,
+        document_id: int,
+        variables: Sequence[VariableChange] = (),
+        **fields: Any,
+    ) -> DocumentInfo:
+        """Change metadata (title, quarter, method, date, group, participants, moderator) and
+        variable values together: one undoable command, all of it or nothing."""
         unknown = set(fields) - set(METADATA_FIELDS)
         if unknown:
             raise TypeError(f"unknown document fields: {sorted(unknown)}")
-        with self.project.command("document.update", id=document_id, fields=sorted(fields)) as s:
-            row = fetch(s, Document, document_id, "document")
-            note_params(s, title=row.title)
-            _check_metadata(s, fields)
-            if "quarter_id" in fields and fields["quarter_id"] != row.quarter_id:
-                row.position = next_position(s, Document, quarter_id=fields["quarter_id"])
-            for name, value in fields.items():
-                setattr(row, name, value)
-            return self._info_of(row)
+        with self.project.command(
+            "document.update",
+            id=document_id,
+            fields=sorted(fields),
+            variables=[change.name for change in variables],
+        ) as session:
+            return self.update_in(session, document_id, variables, **fields)
+
+    def update_in(
+        self,
+        session: Session,
+        document_id: int,
+        variables: Sequence[VariableChange] = (),
+        **fields: Any,
+    ) -> DocumentInfo:
+        """`update` inside a caller's command."""
+        row = fetch(session, Document, document_id, "document")
+        note_params(session, title=row.title)
+        _check_metadata(session, fields)
+        if "quarter_id" in fields and fields["quarter_id"] != row.quarter_id:
+            row.position = next_position(session, Document, quarter_id=fields["quarter_id"])
+        for name, value in fields.items():
+            setattr(row, name, value)
+        for change in variables:
+            variable = var.define_in(session, change.name, change.type)
+            var.set_in(session, document_id, variable, change.value)
+        return self._info_of(row)
 
     def delete(self, document_id: int) -> None:
         """Remove a document with its codings (undoable)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,16 @@ from .common import clean_name, next_position, note_params
 
 if TYPE_CHECKING:
     from ..project import Project
+
+
+@dataclass(frozen=True)
+class VariableChange:
+    """Set a document's value of a variable (defined with `type` if new); None clears it."""
+
+    name: str
+    type: str
+    value: Any
+
 
 TRUE_WORDS = {"1", "true", "yes", "ja", "wahr", "x"}
 FALSE_WORDS = {"0", "false", "no", "nein", "falsch", ""}

@@ -12,6 +12,7 @@ from datetime import date  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
+from gui.window_helpers import show_main_window
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QSettings, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox  # noqa: E402
 
@@ -153,13 +154,7 @@ def open_project(sample_project: SampleProject) -> Iterator[Project]:
 @pytest.fixture
 def window(qtbot, temporary_settings: AppSettings, sample_project: SampleProject) -> MainWindow:
     """A shown main window at 1280×800 with the sample project open."""
-    main = MainWindow(temporary_settings)
-    qtbot.addWidget(main)
-    main.resize(1280, 800)
-    main.show()
-    qtbot.waitExposed(main)
-    assert main.open_project(str(sample_project.path))
-    return main
+    return show_main_window(qtbot, temporary_settings, sample_project.path)
 
 
 @pytest.fixture(autouse=True)

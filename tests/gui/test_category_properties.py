@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gui.window_helpers import show_main_window
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QColorDialog, QLineEdit, QMenu
@@ -13,7 +14,6 @@ from qda_app.sample_projects.demo_builder import build_demo
 from qda_app.gui.anchor_picker_dialog import AnchorPickerDialog
 from qda_app.gui.category_properties_dialog import CategoryPropertiesDialog
 from qda_app.gui.category_tree_model import CategoryTreeModel
-from qda_app.gui.main_window import MainWindow
 from qda_app.gui.segment_list import ENTRY_ROLE
 from qda_app.gui.ui_language import apply_language
 
@@ -266,11 +266,7 @@ def test_screenshots_with_the_demo_study(qtbot, temporary_settings, demo_path, t
     apply_language(lang)
     copy = tmp_path / demo_path.name
     copy.write_bytes(demo_path.read_bytes())
-    window = MainWindow(temporary_settings)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    assert window.open_project(str(copy))
+    window = show_main_window(qtbot, temporary_settings, copy)
     project = window.project
     paths = {path: cid for cid, path in project.categories.paths().items()}
     youth = paths["Herausforderungen und Bedarfe/im Hinblick auf die Zielgruppe"]

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from gui.import_helpers import cell, open_import, type_into_cell
+from gui.window_helpers import show_main_window
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from qda_app.gui.main_window import MainWindow
 from qda_app.gui.ui_language import apply_language
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
@@ -29,12 +29,7 @@ def test_import_and_properties_screenshots(
 ):
     temporary_settings.language_choice = lang
     apply_language(lang)
-    window = MainWindow(temporary_settings)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.open_project(str(sample_project.path))
+    window = show_main_window(qtbot, temporary_settings, sample_project.path)
 
     dialog = open_import(qtbot, window, protocols.all())
     qtbot.keyClicks(dialog.form.pattern_edit, "{quarter}_{method}_{date}")

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from gui.window_helpers import show_main_window
 from PySide6.QtGui import QImage
 
 from qda_app.gui.app_settings import AppSettings
-from qda_app.gui.main_window import MainWindow
 from qda_app.gui.settings_dialog import SettingsDialog
 from qda_app.gui.ui_language import apply_language
 
@@ -30,12 +30,7 @@ def save(widget, name: str) -> Path:
 def test_main_window_with_sample_content(qtbot, temporary_settings, sample_project, lang):
     temporary_settings.language_choice = lang
     apply_language(lang)
-    window = MainWindow(temporary_settings)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.open_project(str(sample_project.path))
+    window = show_main_window(qtbot, temporary_settings, sample_project.path)
     window.quarter_dock.select_document(sample_project.workshop_id)
     youth = window.category_dock.model.index_of_category(sample_project.coded_category_id)
     window.category_dock.view.setCurrentIndex(youth)
@@ -50,11 +45,7 @@ def test_start_page_and_dialogs(qtbot, temporary_settings, sample_project, lang)
     apply_language(lang)
     temporary_settings.add_recent(str(sample_project.path))
     temporary_settings.add_recent(str(sample_project.path.with_name("verschoben.qda")))
-    window = MainWindow(AppSettings())
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    window = show_main_window(qtbot, AppSettings())
     save(window, f"start_page_{lang}")
 
     assert window.open_project(str(sample_project.path))

@@ -9,14 +9,13 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     ForeignKey,
-    ForeignKeyConstraint,
     Index,
     String,
     Text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import AUTOINCREMENT, Base, utcnow
+from .base import AUTOINCREMENT, Base, TextRangeMixin, text_range_constraints, utcnow
 
 if TYPE_CHECKING:
     from .documents import Document
@@ -51,24 +50,12 @@ class Category(Base):
     anchor_links: Mapped[list[AnchorExample]] = relationship(cascade="all, delete-orphan")
 
 
-class Coding(Base):
+class Coding(TextRangeMixin, Base):
     """A coded segment: [start, end) in code points of its document's stored text."""
 
     __tablename__ = "codings"
     __table_args__ = (
-        CheckConstraint("start_pos >= 0", name="start"),
-        CheckConstraint("start_pos < end_pos", name="range"),
-        CheckConstraint("end_pos <= document_length", name="end"),
-        # The copied document length is tied to the document by this key, so the database
-        # itself refuses an end offset beyond the text.
-        ForeignKeyConstraint(
-            ["document_id", "document_length"],
-            ["documents.id", "documents.text_length"],
-            name="fk_codings_document",
-            ondelete="CASCADE",
-            onupdate="CASCADE",
-        ),
-        Index("ix_codings_document_start", "document_id", "start_pos"),
+        *text_range_constraints("codings"),
         # Covers counts per category × document (frequency tables) without touching rows.
         Index("ix_codings_category_document", "category_id", "document_id"),
         Index("ix_codings_coder", "coder_id"),
@@ -76,10 +63,6 @@ class Coding(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int]
-    document_length: Mapped[int]
-    start: Mapped[int] = mapped_column("start_pos")
-    end: Mapped[int] = mapped_column("end_pos")
     category_id: Mapped[int] = mapped_column(ForeignKey("categories.id", ondelete="RESTRICT"))
     coder_id: Mapped[int] = mapped_column(ForeignKey("coders.id", ondelete="RESTRICT"))
     memo: Mapped[str] = mapped_column(Text, default="")

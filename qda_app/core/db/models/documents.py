@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from sqlalchemy import (
     CheckConstraint,
     ForeignKey,
-    ForeignKeyConstraint,
     Index,
     LargeBinary,
     String,
@@ -17,7 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import AUTOINCREMENT, Base, utcnow
+from .base import AUTOINCREMENT, Base, TextRangeMixin, text_range_constraints, utcnow
 
 if TYPE_CHECKING:
     from .coding import Coding
@@ -108,30 +107,16 @@ class DocumentVariableValue(Base):
     value_bool: Mapped[bool | None]
 
 
-class SpeakerTurn(Base):
+class SpeakerTurn(TextRangeMixin, Base):
     """A turn of one speaker in an interview protocol ("I:", "B:", "Frau K.:" at line start)."""
 
     __tablename__ = "speaker_turns"
     __table_args__ = (
-        CheckConstraint("start_pos >= 0", name="start"),
-        CheckConstraint("start_pos < end_pos", name="range"),
-        CheckConstraint("end_pos <= document_length", name="end"),
+        *text_range_constraints("speaker_turns"),
         CheckConstraint(f"role IN {SPEAKER_ROLES}", name="role"),
-        ForeignKeyConstraint(
-            ["document_id", "document_length"],
-            ["documents.id", "documents.text_length"],
-            name="fk_speaker_turns_document",
-            ondelete="CASCADE",
-            onupdate="CASCADE",
-        ),
-        Index("ix_speaker_turns_document_start", "document_id", "start_pos"),
         AUTOINCREMENT,
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    document_id: Mapped[int]
-    document_length: Mapped[int]
-    start: Mapped[int] = mapped_column("start_pos")
-    end: Mapped[int] = mapped_column("end_pos")
     speaker: Mapped[str] = mapped_column(String(100))
     role: Mapped[str] = mapped_column(String(20), default="other")

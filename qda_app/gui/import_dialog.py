@@ -225,8 +225,6 @@ class ImportDialog(QDialog):
                 summary.outcomes.append(FileOutcome(row.path, "failed", row.reading.error))
         summary.warnings.extend(self.notes)
         summary.warnings.extend(self.manifest_warnings())
-        for prepared in run.files[: len(run.summary.outcomes)]:
-            summary.warnings.extend(prepared.read[1].warnings)
         left = run.not_started()
         if left:
             names = ", ".join(prepared.path.name for prepared in left)

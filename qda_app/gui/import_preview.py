@@ -62,10 +62,7 @@ class ImportPreview(QWidget):
                 facts.append(tr("gui.import.facts.turns", count=reading.speaker_turns))
             if reading.question_blocks:
                 facts.append(tr("gui.import.facts.blocks", count=reading.question_blocks))
-            text = " · ".join(facts)
-            if extracted.warnings:
-                text += "\n" + "\n".join(extracted.warnings)
-            self._set_facts(text, FACTS_STYLE)
+            self._set_facts(" · ".join(facts), FACTS_STYLE)
             if self.text.toPlainText() != extracted.text:
                 self.text.setPlainText(extracted.text)
 

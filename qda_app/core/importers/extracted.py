@@ -32,7 +32,6 @@ class ExtractedText:
     format: str
     blocks: tuple[TextBlock, ...] = ()
     encoding: str | None = None
-    warnings: tuple[str, ...] = ()
 
 
 @dataclass
@@ -63,11 +62,9 @@ class TextBuilder:
             self.length += 1
             self.parts.append("")
 
-    def build(
-        self, fmt: str, encoding: str | None = None, warnings: tuple[str, ...] = ()
-    ) -> ExtractedText:
+    def build(self, fmt: str, encoding: str | None = None) -> ExtractedText:
         while self.parts and self.parts[-1] == "":
             self.parts.pop()
             self.length -= 1
         text = "\n".join(self.parts)
-        return ExtractedText(text, fmt, tuple(self.blocks), encoding, warnings)
+        return ExtractedText(text, fmt, tuple(self.blocks), encoding)

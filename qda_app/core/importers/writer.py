@@ -13,8 +13,8 @@ from ..errors import ValidationError
 from ..services import variables as var
 from ..services.coders import coder_for_actor
 from ..services.common import next_position
-from ..services.methods import ALIASES
-from ..services.quarters import quarter_info
+from ..services.methods import method_code, method_matches
+from ..services.quarters import quarter_info, quarter_matches
 from ..text_normalise import content_hash
 from ..values import DocumentInfo
 from .extracted import ExtractedText
@@ -31,13 +31,8 @@ if TYPE_CHECKING:
 def _quarter_id(session: Session, name: str | None, file: str, create: bool) -> int | None:
     if not name:
         return None
-    wanted = " ".join(str(name).split()).casefold()
     for row in session.scalars(select(Quarter)):
-        info = quarter_info(row)
-        keys = {info.name.casefold(), info.label.casefold()}
-        if info.number is not None:
-            keys.add(str(info.number))
-        if wanted in keys:
+        if quarter_matches(quarter_info(row), name):
             return row.id
     if not create:
         raise ValidationError("batch.unknown_quarter", file=file, value=name)
@@ -57,16 +52,13 @@ def _quarter_id(session: Session, name: str | None, file: str, create: bool) -> 
 def _method_id(session: Session, name: str | None, file: str, create: bool) -> int | None:
     if not name:
         return None
-    wanted = " ".join(str(name).split()).casefold()
     for row in session.scalars(select(Method)):
-        if wanted in (row.code.casefold(), row.name.casefold(), *ALIASES.get(row.code, ())):
+        if method_matches(row.code, row.name, name):
             return row.id
     if not create:
         raise ValidationError("batch.unknown_method", file=file, value=name)
-    code = "_".join(wanted.split())
-    row = Method(
-        code=code, name=" ".join(str(name).split()), position=next_position(session, Method)
-    )
+    clean = " ".join(str(name).split())
+    row = Method(code=method_code(clean), name=clean, position=next_position(session, Method))
     session.add(row)
     session.flush()
     return row.id

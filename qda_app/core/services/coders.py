@@ -51,9 +51,3 @@ class CoderService:
                 coder.colour = check_colour(colour)
             session.flush()
             return coder_info(coder)
-
-    def current(self) -> CoderInfo | None:
-        """The coder named by the project's actor, if they have coded or been added."""
-        with self.project.read() as session:
-            row = session.scalar(select(Coder).where(Coder.name == self.project.actor))
-            return coder_info(row) if row else None

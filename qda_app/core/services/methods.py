@@ -34,6 +34,17 @@ def method_info(row: Method) -> MethodInfo:
     return MethodInfo(row.id, row.code, row.name, row.position)
 
 
+def method_matches(code: str, name: str, text: str) -> bool:
+    """Does `text` name this method (code, name or a common alias, ignoring case)?"""
+    wanted = " ".join(str(text).split()).casefold()
+    return wanted in (code.casefold(), name.casefold(), *ALIASES.get(code, ()))
+
+
+def method_code(name: str) -> str:
+    """The stable code of a method the team adds: its name in lower case, words joined by _."""
+    return re.sub(r"[^a-z0-9]+", "_", name.casefold()).strip("_") or "method"
+
+
 class MethodService:
     def __init__(self, project: Project) -> None:
         self.project = project
@@ -45,16 +56,11 @@ class MethodService:
 
     def find(self, text: str) -> MethodInfo | None:
         """A method by code, name or a common alias, ignoring case."""
-        wanted = " ".join(text.split()).casefold()
-        for method in self.list():
-            aliases = ALIASES.get(method.code, ())
-            if wanted in (method.code.casefold(), method.name.casefold(), *aliases):
-                return method
-        return None
+        return next((m for m in self.list() if method_matches(m.code, m.name, text)), None)
 
     def add(self, name: str, code: str | None = None) -> MethodInfo:
         name = clean_name(name, "method")
-        code = code or re.sub(r"[^a-z0-9]+", "_", name.casefold()).strip("_") or "method"
+        code = code or method_code(name)
         with self.project.command("method.add", name=name) as session:
             if session.scalar(select(Method.id).where(Method.code == code)) is not None:
                 raise ValidationError("method.duplicate", name=name)

@@ -19,6 +19,15 @@ def quarter_info(row: Quarter) -> QuarterInfo:
     return QuarterInfo(row.id, row.parent_id, row.name, row.number, row.kind, row.position)
 
 
+def quarter_matches(quarter: QuarterInfo, text: str) -> bool:
+    """Does `text` name this quarter (name, "name (number)" or number, ignoring case)?"""
+    wanted = " ".join(str(text).split()).casefold()
+    names = {quarter.name.casefold(), quarter.label.casefold()}
+    if quarter.number is not None:
+        names.add(str(quarter.number))
+    return wanted in names
+
+
 class QuarterService:
     def __init__(self, project: Project) -> None:
         self.project = project
@@ -46,14 +55,7 @@ class QuarterService:
 
     def find(self, text: str) -> QuarterInfo | None:
         """A quarter by name, by "name (number)", or by statistical number; ignoring case."""
-        wanted = " ".join(text.split()).casefold()
-        for quarter in self.list():
-            names = {quarter.name.casefold(), quarter.label.casefold()}
-            if quarter.number is not None:
-                names.add(str(quarter.number))
-            if wanted in names:
-                return quarter
-        return None
+        return next((q for q in self.list() if quarter_matches(q, text)), None)
 
     def social_spaces(self) -> list[QuarterInfo]:
         """The quarters the cross-quarter rule counts (not the city-wide level)."""

@@ -6,7 +6,7 @@ import sys
 
 
 def main() -> int:
-    from .gui.app import run_app
+    from .gui.shell.app import run_app
 
     return run_app(sys.argv[1:])
 

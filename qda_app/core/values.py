@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from .i18n import tr
+
 
 @dataclass(frozen=True)
 class QuarterInfo:
@@ -120,6 +122,13 @@ class LogEntry:
     state: str
     undoable: bool
     change_count: int
+
+    @property
+    def description(self) -> str:
+        """The change in words, in the current language ("Kategorie „X“ löschen")."""
+        key = f"cmd.{self.command}"
+        text = tr(key, **self.params)
+        return self.command if text == key else text
 
 
 @dataclass(frozen=True)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox  # noqa: E402
 from qda_app.core import i18n  # noqa: E402
 from qda_app.core.presets import apply_preset  # noqa: E402
 from qda_app.core.project import Project  # noqa: E402
-from qda_app.gui.app_settings import AppSettings  # noqa: E402
-from qda_app.gui.main_window import MainWindow  # noqa: E402
-from qda_app.gui.ui_language import apply_language  # noqa: E402
+from qda_app.gui.shell.app_settings import AppSettings  # noqa: E402
+from qda_app.gui.shell.main_window import MainWindow  # noqa: E402
+from qda_app.gui.shell.ui_language import apply_language  # noqa: E402
 
 CODER = "Testkodierer*in"
 EMOJI_LINE = "Stimmung in der Runde: 😀👍 – alle sind froh, wieder zu sprechen.\n"

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QTableView
 
-from qda_app.gui.import_dialog import ImportDialog
-from qda_app.gui.main_window import MainWindow
+from qda_app.gui.importing.import_dialog import ImportDialog
+from qda_app.gui.shell.main_window import MainWindow
 
 
 def open_import(qtbot, window: MainWindow, paths: list[Path]) -> ImportDialog:

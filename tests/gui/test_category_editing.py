@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QLineEdit
 
-from qda_app.gui.category_delete_dialog import CategoryDeleteDialog
-from qda_app.gui.category_tree_model import CategoryTreeModel
+from qda_app.gui.categories.category_delete_dialog import CategoryDeleteDialog
+from qda_app.gui.categories.category_tree_model import CategoryTreeModel
 
 
 def select(view, index) -> None:

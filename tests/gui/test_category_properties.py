@@ -11,11 +11,11 @@ from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QColorDialog, QLineEdit, QMenu
 from qda_app.sample_projects.demo_builder import build_demo
 
-from qda_app.gui.anchor_picker_dialog import AnchorPickerDialog
-from qda_app.gui.category_properties_dialog import CategoryPropertiesDialog
-from qda_app.gui.category_tree_model import CategoryTreeModel
-from qda_app.gui.segment_list import ENTRY_ROLE
-from qda_app.gui.ui_language import apply_language
+from qda_app.gui.categories.anchor_picker_dialog import AnchorPickerDialog
+from qda_app.gui.categories.category_properties_dialog import CategoryPropertiesDialog
+from qda_app.gui.categories.category_tree_model import CategoryTreeModel
+from qda_app.gui.categories.segment_list import ENTRY_ROLE
+from qda_app.gui.shell.ui_language import apply_language
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 LEFT = Qt.MouseButton.LeftButton

@@ -10,8 +10,8 @@ from gui.import_helpers import replace_text, type_text
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
-from qda_app.gui.document_properties_dialog import DocumentPropertiesDialog
-from qda_app.gui.document_variables_model import DocumentVariablesModel
+from qda_app.gui.documents.document_properties_dialog import DocumentPropertiesDialog
+from qda_app.gui.documents.document_variables_model import DocumentVariablesModel
 
 
 def qt_warnings(qtlog) -> list[str]:

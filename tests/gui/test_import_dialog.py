@@ -12,7 +12,7 @@ from qda_app.core.importers.batch import MetadataSources
 from qda_app.core.importers.filename_pattern import compile_pattern
 from qda_app.core.importers.metadata import FileMetadata
 from qda_app.core.importers.prepared_batch import MetadataCheck, block_patterns, read_files
-from qda_app.gui.import_file_table_model import PROBLEM_BACKGROUND, ImportFileTableModel
+from qda_app.gui.importing.import_file_table_model import PROBLEM_BACKGROUND, ImportFileTableModel
 
 PATTERN = "{quarter}_{method}_{date}"
 

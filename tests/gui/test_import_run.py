@@ -11,8 +11,8 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from qda_app.gui.import_dialog import ImportDialog
-from qda_app.gui.main_window import MainWindow
+from qda_app.gui.importing.import_dialog import ImportDialog
+from qda_app.gui.shell.main_window import MainWindow
 
 
 def wait_for_summary(qtbot, window: MainWindow):

@@ -11,7 +11,7 @@ from gui.window_helpers import show_main_window
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
-from qda_app.gui.ui_language import apply_language
+from qda_app.gui.shell.ui_language import apply_language
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 

@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTreeView
 
-from qda_app.gui.category_tree_model import CategoryTreeModel
-from qda_app.gui.quarter_document_model import NO_QUARTER_KEY, QuarterDocumentModel
-from qda_app.gui.tree_view_state import TreeViewState
+from qda_app.gui.categories.category_tree_model import CategoryTreeModel
+from qda_app.gui.common.tree_view_state import TreeViewState
+from qda_app.gui.documents.quarter_document_model import NO_QUARTER_KEY, QuarterDocumentModel
 
 
 def qt_warnings(qtlog) -> list[str]:

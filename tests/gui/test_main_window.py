@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from qda_app.gui.app import open_main_window, run_app
-from qda_app.gui.main_window import MainWindow
-from qda_app.gui.new_project_dialog import NewProjectDialog
+from qda_app.gui.shell.app import open_main_window, run_app
+from qda_app.gui.shell.main_window import MainWindow
+from qda_app.gui.shell.new_project_dialog import NewProjectDialog
 
 OLDER_PROJECT = Path(__file__).parents[1] / "fixtures" / "projects" / "empty-r0001.qda"
 

@@ -12,9 +12,9 @@ import pytest
 from gui.window_helpers import show_main_window
 from PySide6.QtGui import QImage
 
-from qda_app.gui.app_settings import AppSettings
-from qda_app.gui.settings_dialog import SettingsDialog
-from qda_app.gui.ui_language import apply_language
+from qda_app.gui.shell.app_settings import AppSettings
+from qda_app.gui.shell.settings_dialog import SettingsDialog
+from qda_app.gui.shell.ui_language import apply_language
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 

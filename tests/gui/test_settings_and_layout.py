@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from qda_app.core.i18n import language
-from qda_app.gui.app_settings import AppSettings
-from qda_app.gui.main_window import MainWindow
-from qda_app.gui.settings_dialog import SettingsDialog
+from qda_app.gui.shell.app_settings import AppSettings
+from qda_app.gui.shell.main_window import MainWindow
+from qda_app.gui.shell.settings_dialog import SettingsDialog
 
 
 def run_settings_dialog(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from qda_app.gui.text_offsets import TextOffsets
+from qda_app.gui.documents.text_offsets import TextOffsets
 
 
 def utf16_len(text: str) -> int:

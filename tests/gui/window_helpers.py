@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from qda_app.gui.app_settings import AppSettings
-from qda_app.gui.main_window import MainWindow
+from qda_app.gui.shell.app_settings import AppSettings
+from qda_app.gui.shell.main_window import MainWindow
 
 SIZE = (1280, 800)
 

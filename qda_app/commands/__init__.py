@@ -1,1 +1,0 @@
-"""Sub-commands of `qda`, grouped by what they work on."""

@@ -1,0 +1,178 @@
+"""Centre: one document's text, read-only, with its coded segments in their category colours."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
+
+from ...core.errors import NotFoundError
+from ...core.i18n import tr
+from ...core.values import CategoryInfo, CodingInfo, DocumentInfo
+from ..common.display_format import format_count, format_date, light_colour, method_label
+from .text_offsets import TextOffsets
+
+if TYPE_CHECKING:
+    from ...core.project import Project
+
+WATCHED_TABLES = frozenset({"documents", "codings", "categories", "quarters", "methods"})
+
+
+class DocumentView(QWidget):
+    """A header line with the document's metadata above its plain text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.project: Project | None = None
+        self.document: DocumentInfo | None = None
+        self.offsets = TextOffsets("")
+        self.codings: list[CodingInfo] = []
+        self._categories: dict[int, CategoryInfo] = {}
+        self._header_plain = ""
+        self.header = QLabel(self)
+        self.header.setObjectName("documentHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setContentsMargins(6, 4, 6, 4)
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("documentText")
+        self.text.setReadOnly(True)
+        self.text.setUndoRedoEnabled(False)
+        self.text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.text.document().setDocumentMargin(12)
+        self.text.viewport().installEventFilter(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.text, 1)
+        self.retranslate()
+
+    @property
+    def document_id(self) -> int | None:
+        return self.document.id if self.document else None
+
+    def set_project(self, project: Project | None) -> None:
+        self.project = project
+        self.show_document(None)
+
+    def show_document(self, document_id: int | None) -> None:
+        """Load a document's text (once) and paint its codings."""
+        self.document = None
+        if self.project is not None and document_id is not None:
+            try:
+                self.document = self.project.documents.get(document_id)
+                text = self.project.documents.text(document_id)
+            except NotFoundError:
+                self.document = None
+        if self.document is None:
+            text = ""
+        self.offsets = TextOffsets(text)
+        self.text.setPlainText(text)
+        self._update_header()
+        self._paint_codings()
+
+    def on_change(self, tables: frozenset[str]) -> None:
+        if self.document is None or not tables & WATCHED_TABLES:
+            return
+        if "documents" in tables:
+            try:
+                assert self.project is not None
+                self.document = self.project.documents.get(self.document.id)
+            except NotFoundError:  # the document was deleted (or its adding undone)
+                self.show_document(None)
+                return
+        self._update_header()
+        self._paint_codings()
+
+    def retranslate(self) -> None:
+        self.text.setPlaceholderText(tr("gui.document.placeholder"))
+        self._update_header()
+
+    # -- painting ----------------------------------------------------------------------------
+
+    def _update_header(self) -> None:
+        document, project = self.document, self.project
+        if document is None or project is None:
+            self._header_plain = tr("gui.document.none")
+            self.header.setText(f"<span style='color:gray'>{escape(self._header_plain)}</span>")
+            return
+        parts = []
+        quarters = {q.id: q for q in project.quarters.list()}
+        if document.quarter_id in quarters:
+            parts.append(quarters[document.quarter_id].label)
+        methods = {m.id: m for m in project.methods.list()}
+        if document.method_id in methods:
+            parts.append(method_label(methods[document.method_id]))
+        if document.date is not None:
+            parts.append(format_date(document.date))
+        if document.group_label:
+            parts.append(tr("gui.document.group", group=document.group_label))
+        if document.participants is not None:
+            parts.append(tr("gui.document.participants", count=document.participants))
+        parts.append(tr("gui.document.characters", count=format_count(document.length)))
+        meta = " · ".join(parts)
+        self._header_plain = f"{document.title}\n{meta}"
+        self.header.setText(
+            f"<span style='font-size:large; font-weight:bold'>{escape(document.title)}</span>"
+            f"<br>{escape(meta)}"
+        )
+
+    def header_text(self) -> str:
+        """The header as plain text: the title, then quarter, method, date … characters."""
+        return self._header_plain
+
+    def _paint_codings(self) -> None:
+        selections: list[QTextEdit.ExtraSelection] = []
+        if self.document is None or self.project is None:
+            self.codings, self._categories = [], {}
+        else:
+            self.codings = self.project.codings.for_document(self.document.id)
+            self._categories = {c.id: c for c in self.project.categories.list()}
+        for coding in self.codings:
+            category = self._categories.get(coding.category_id)
+            if category is None:
+                continue
+            start, end = self.offsets.range_to_utf16(coding.start, coding.end)
+            cursor = QTextCursor(self.text.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            text_format = QTextCharFormat()
+            text_format.setBackground(light_colour(category.colour))
+            selection.format = text_format
+            selections.append(selection)
+        self.text.setExtraSelections(selections)
+
+    def highlighted_ranges(self) -> list[tuple[int, int]]:
+        """The painted ranges in UTF-16 offsets, as Qt sees them."""
+        return [
+            (s.cursor.selectionStart(), s.cursor.selectionEnd())
+            for s in self.text.extraSelections()
+        ]
+
+    def categories_at(self, utf16_position: int) -> list[CategoryInfo]:
+        """The categories of the codings that cover a position in the text."""
+        point = self.offsets.to_code_point(utf16_position)
+        found = [
+            self._categories[c.category_id]
+            for c in self.codings
+            if c.start <= point < c.end and c.category_id in self._categories
+        ]
+        return list(dict.fromkeys(found))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.text.viewport() and event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            position = self.text.cursorForPosition(event.pos()).position()
+            names = [escape(c.name) for c in self.categories_at(position)]
+            if names:
+                QToolTip.showText(event.globalPos(), "<br>".join(names), self.text)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)

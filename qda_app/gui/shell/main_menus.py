@@ -1,0 +1,127 @@
+"""The main window's menus and actions: File, Edit, Document, View, Help."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from ...core.i18n import tr
+
+if TYPE_CHECKING:
+    from ...core.project import Project
+    from .main_window import MainWindow
+
+
+class MainMenus:
+    """Creates the actions, wires them to the window, and renames them on a language switch."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        bar = window.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.edit_menu = bar.addMenu("")
+        self.document_menu = bar.addMenu("")
+        self.view_menu = bar.addMenu("")
+        self.help_menu = bar.addMenu("")
+
+        self.new_action = self._action(window.new_project, QKeySequence.StandardKey.New)
+        self.open_action = self._action(window.choose_and_open, QKeySequence.StandardKey.Open)
+        self.recent_menu = QMenu(window)
+        self.recent_menu.setObjectName("recentMenu")
+        self.clear_recent_action = self._action(window.clear_recent)
+        self.close_action = self._action(window.close_project, QKeySequence.StandardKey.Close)
+        self.quit_action = self._action(window.close, QKeySequence.StandardKey.Quit)
+        self.import_files_action = self._action(
+            window.importer.choose_files, QKeySequence("Ctrl+I")
+        )
+        self.import_folder_action = self._action(window.importer.choose_folder)
+        self.file_menu.addActions([self.new_action, self.open_action])
+        self.file_menu.addMenu(self.recent_menu)
+        self.file_menu.addAction(self.close_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([self.import_files_action, self.import_folder_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+
+        self.undo_action = self._action(window.undo, QKeySequence("Ctrl+Z"))
+        self.redo_action = self._action(window.redo, QKeySequence("Ctrl+Shift+Z"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.settings_action = self._action(window.open_settings, QKeySequence("Ctrl+,"))
+        self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.settings_action)
+
+        # Alt+Return belongs to the focused tree (quarters or categories), as in the docks.
+        self.properties_action = self._action(window.edit_document_properties)
+        self.document_menu.addAction(self.properties_action)
+
+        self.view_menu.addAction(window.quarter_dock.toggleViewAction())
+        self.view_menu.addAction(window.category_dock.toggleViewAction())
+        self.about_action = self._action(window.show_about)
+        self.help_menu.addAction(self.about_action)
+
+    def _action(self, slot: object, shortcut: object = None) -> QAction:
+        action = QAction(self.window)
+        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        if shortcut is not None:
+            action.setShortcut(shortcut)  # type: ignore[arg-type]
+        return action
+
+    def retranslate(self) -> None:
+        self.file_menu.setTitle(tr("gui.menu.file"))
+        self.edit_menu.setTitle(tr("gui.menu.edit"))
+        self.document_menu.setTitle(tr("gui.menu.document"))
+        self.import_files_action.setText(tr("gui.action.import_files"))
+        self.import_folder_action.setText(tr("gui.action.import_folder"))
+        self.properties_action.setText(tr("gui.action.properties"))
+        self.view_menu.setTitle(tr("gui.menu.view"))
+        self.help_menu.setTitle(tr("gui.menu.help"))
+        self.new_action.setText(tr("gui.action.new"))
+        self.open_action.setText(tr("gui.action.open"))
+        self.recent_menu.setTitle(tr("gui.menu.recent"))
+        self.clear_recent_action.setText(tr("gui.action.clear_recent"))
+        self.close_action.setText(tr("gui.action.close"))
+        self.quit_action.setText(tr("gui.action.quit"))
+        self.settings_action.setText(tr("gui.action.settings"))
+        self.about_action.setText(tr("gui.action.about"))
+
+    def update_project_actions(self, project: Project | None) -> None:
+        """Enable what needs an open project; name what undo and redo would do."""
+        self.close_action.setEnabled(project is not None)
+        self.import_files_action.setEnabled(project is not None)
+        self.import_folder_action.setEnabled(project is not None)
+        has_document = project is not None and self.window.document_view.document is not None
+        self.properties_action.setEnabled(has_document)
+        undo = project.history.next_undo() if project else None
+        redo = project.history.next_redo() if project else None
+        self.undo_action.setEnabled(undo is not None)
+        self.redo_action.setEnabled(redo is not None)
+        if undo is None:
+            self.undo_action.setText(tr("gui.action.undo"))
+        else:
+            what = undo.description
+            self.undo_action.setText(tr("gui.action.undo_named", what=what))
+        if redo is None:
+            self.redo_action.setText(tr("gui.action.redo"))
+        else:
+            what = redo.description
+            self.redo_action.setText(tr("gui.action.redo_named", what=what))
+
+    def update_recent(self, paths: list[str]) -> None:
+        """Rebuild File → Recent projects, newest first, numbered for keyboard access."""
+        self.recent_menu.clear()
+        for number, path in enumerate(paths, start=1):
+            name = os.path.basename(path).replace("&", "&&")
+            label = f"&{number} {name}" if number < 10 else name
+            action = self.recent_menu.addAction(label)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.window.open_recent(p))
+        if paths:
+            self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.clear_recent_action)
+        self.clear_recent_action.setEnabled(bool(paths))
+        self.recent_menu.setEnabled(True)

@@ -1,0 +1,292 @@
+"""The app window: quarters and documents on the left, categories on the right, text between."""
+
+from __future__ import annotations
+
+import os
+from importlib import metadata
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from ...core.errors import QdaError
+from ...core.i18n import tr
+from ...core.project import Project
+from ..categories.category_tree_dock import CategoryTreeDock
+from ..common.message_boxes import show_warning
+from ..documents.document_properties_dialog import DocumentPropertiesDialog
+from ..documents.document_view import DocumentView
+from ..documents.quarter_tree_dock import QuarterTreeDock
+from ..importing.import_launcher import ProtocolImportLauncher
+from .app_settings import AppSettings
+from .change_relay import ChangeRelay
+from .main_menus import MainMenus
+from .new_project_dialog import NewProjectDialog
+from .project_opening import create_project_file, open_project_file
+from .project_status_bar import ProjectStatusBar
+from .settings_dialog import SettingsDialog
+from .start_page import StartPage
+from .ui_language import apply_language
+
+DEFAULT_SIZE = (1280, 800)
+
+
+class MainWindow(QMainWindow):
+    """Owns the open project (at most one) and tells every part of the window about changes."""
+
+    def __init__(self, settings: AppSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.settings = settings or AppSettings()
+        self.project: Project | None = None
+        self._unsubscribe = None
+        # Change events reach the window on the GUI thread, also those of background imports.
+        self.changes = ChangeRelay(self)
+        self.changes.changed.connect(self._on_change)
+        self.importer = ProtocolImportLauncher(self)
+        self.properties_dialog: DocumentPropertiesDialog | None = None
+        # While the start page shows, the (empty) docks are hidden; their visibility waits here.
+        self._dock_visibility: dict[QDockWidget, bool] | None = None
+        self.start_page = StartPage(self)
+        self.document_view = DocumentView(self)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.document_view)
+        self.setCentralWidget(self.stack)
+        self.quarter_dock = QuarterTreeDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.quarter_dock)
+        self.category_dock = CategoryTreeDock(self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.category_dock)
+        self.status = ProjectStatusBar(self)
+        self.setStatusBar(self.status)
+        self.menus = MainMenus(self)
+
+        self.quarter_dock.document_selected.connect(self.show_document)
+        self.quarter_dock.properties_requested.connect(self.edit_document_properties)
+        self.setAcceptDrops(True)
+        self.start_page.new_requested.connect(self.new_project)
+        self.start_page.open_requested.connect(self.choose_and_open)
+        self.start_page.recent_requested.connect(self.open_recent)
+        self.resize(*DEFAULT_SIZE)
+        self.resizeDocks(
+            [self.quarter_dock, self.category_dock], [400, 400], Qt.Orientation.Horizontal
+        )
+        self._restore_layout()
+        self._set_project(None)
+        self.retranslate()
+
+    # -- start-up and layout -----------------------------------------------------------------
+
+    def start(self, files: list[str]) -> None:
+        """Open the file named on the command line, else the most recent project if it exists."""
+        if files:
+            self.open_project(files[0])
+            return
+        recent = self.settings.recent_files()
+        if recent and os.path.exists(recent[0]):
+            self.open_project(recent[0])
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+
+    def _show_docks(self, project_open: bool) -> None:
+        """Docks belong to a project: hidden on the start page, as they were once one opens."""
+        docks = (self.quarter_dock, self.category_dock)
+        if not project_open and self._dock_visibility is None:
+            self._dock_visibility = {dock: not dock.isHidden() for dock in docks}
+            for dock in docks:
+                dock.hide()
+        elif project_open and self._dock_visibility is not None:
+            for dock, visible in self._dock_visibility.items():
+                dock.setVisible(visible)
+            self._dock_visibility = None
+        for dock in docks:
+            dock.toggleViewAction().setEnabled(project_open)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.importer.close_dialog()  # ends its reading thread before the window goes
+        self._show_docks(True)  # save the layout the user chose, not the start page's
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self._set_project(None)
+        super().closeEvent(event)
+
+    def retranslate(self) -> None:
+        """Show every text in the language now set (after a switch in Settings)."""
+        self.menus.retranslate()
+        self.menus.update_project_actions(self.project)
+        self.quarter_dock.retranslate()
+        self.category_dock.retranslate()
+        self.document_view.retranslate()
+        self.start_page.retranslate()
+        self.status.refresh()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        if self.project is None:
+            self.setWindowTitle(tr("gui.app_name"))
+        else:
+            name = os.path.basename(self.project.location)
+            self.setWindowTitle(tr("gui.window_title", name=name))
+
+    # -- projects ----------------------------------------------------------------------------
+
+    def _set_project(self, project: Project | None) -> None:
+        if self._unsubscribe is not None:
+            self._unsubscribe()
+            self._unsubscribe = None
+        if self.project is not None:
+            self.project.close()
+        self.project = project
+        if project is not None:
+            self._unsubscribe = project.subscribe(self.changes)
+            self.settings.add_recent(project.location)
+        for part in (self.quarter_dock.model, self.category_dock.model, self.document_view):
+            part.set_project(project)
+        self.status.set_project(project)
+        self.category_dock.update_actions()
+        self.stack.setCurrentWidget(self.document_view if project else self.start_page)
+        self._show_docks(project is not None)
+        self.menus.update_project_actions(project)
+        self._refresh_recent()
+        self._update_title()
+
+    def _on_change(self, tables: frozenset[str]) -> None:
+        """After every committed change, undo or redo: refresh what shows the changed tables."""
+        if self.project is None:
+            return
+        self.quarter_dock.model.on_change(tables)
+        self.category_dock.model.on_change(tables)
+        self.document_view.on_change(tables)
+        self.status.refresh()
+        self.menus.update_project_actions(self.project)
+
+    def open_project(self, path: str) -> bool:
+        """Open a project file; on failure the window stays as it was."""
+        if self.project is not None and os.path.abspath(self.project.location) == os.path.abspath(
+            path
+        ):
+            return True
+        project = open_project_file(self, path, self.settings.coder_name)
+        if project is None:
+            return False
+        self._set_project(project)
+        return True
+
+    def choose_and_open(self) -> bool:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, tr("gui.open.title"), self._folder(), tr("gui.file_filter_open")
+        )
+        return self.open_project(path) if path else False
+
+    def new_project(self) -> bool:
+        answer = NewProjectDialog.ask(self, self._folder())
+        return self.create_project(*answer) if answer else False
+
+    def create_project(self, path: str, preset: str | None) -> bool:
+        project = create_project_file(self, path, self.settings.coder_name, preset)
+        if project is None:
+            return False
+        self._set_project(project)
+        return True
+
+    def open_recent(self, path: str) -> bool:
+        """Open a recent project; a file that has gone is dropped from the list with a word."""
+        if not os.path.exists(path):
+            self.settings.remove_recent(path)
+            self._refresh_recent()
+            show_warning(self, tr("gui.recent.missing", path=path))
+            return False
+        return self.open_project(path)
+
+    def close_project(self) -> None:
+        self._set_project(None)
+
+    def clear_recent(self) -> None:
+        self.settings.clear_recent()
+        self._refresh_recent()
+
+    def _refresh_recent(self) -> None:
+        recent = self.settings.recent_files()
+        self.menus.update_recent(recent)
+        self.start_page.set_recent(recent)
+
+    def _folder(self) -> str:
+        recent = self.settings.recent_files()
+        return os.path.dirname(recent[0]) if recent else os.path.expanduser("~")
+
+    def show_document(self, document_id: int) -> None:
+        if document_id != self.document_view.document_id:
+            self.document_view.show_document(document_id)
+        self.menus.update_project_actions(self.project)
+
+    def edit_document_properties(self, document_id: int | None = None) -> None:
+        """Document → Properties…: edit the shown (or the given) document's metadata."""
+        document_id = document_id if document_id is not None else self.document_view.document_id
+        if self.project is None or document_id is None:
+            return
+        if document_id != self.document_view.document_id:
+            self.quarter_dock.select_document(document_id)
+        dialog = DocumentPropertiesDialog(self.project, document_id, self)
+        dialog.finished.connect(dialog.deleteLater)
+        self.properties_dialog = dialog
+        dialog.open()
+
+    # -- dropping protocol files on the window -----------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        self.importer.drag_enter(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        self.importer.drag_enter(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.importer.drop(event)
+
+    # -- edit, settings, help ----------------------------------------------------------------
+
+    def undo(self) -> None:
+        self._history_step(redo=False)
+
+    def redo(self) -> None:
+        self._history_step(redo=True)
+
+    def _history_step(self, *, redo: bool) -> None:
+        if self.project is None:
+            return
+        try:
+            self.project.history.redo() if redo else self.project.history.undo()
+        except QdaError as error:
+            show_warning(self, str(error))
+        self.menus.update_project_actions(self.project)
+
+    def open_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.apply_settings(dialog)
+
+    def apply_settings(self, dialog: SettingsDialog) -> None:
+        """Save the dialog's choices and apply them at once, without a restart."""
+        dialog.save()
+        if self.project is not None:
+            self.project.actor = self.settings.coder_name
+        apply_language(self.settings.effective_language())
+        self.retranslate()
+
+    def show_about(self) -> None:
+        try:
+            version = metadata.version("qda_app")
+        except metadata.PackageNotFoundError:
+            version = tr("gui.about.unknown_version")
+        QMessageBox.about(self, tr("gui.about.title"), tr("gui.about.text", version=version))

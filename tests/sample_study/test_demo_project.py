@@ -43,7 +43,7 @@ def test_coding_is_plausible_work_in_progress(demo_path: Path) -> None:
     with Project.open(demo_path) as project:
         assert check_project(project) == []
         quarter_of = {d.id: d.quarter_id for d in project.documents.list()}
-        codings = [c for d in project.documents.list() for c in project.codings.for_document(d.id)]
+        codings = [c for d in project.documents.list() for c in project.segments.of_document(d.id)]
         per_quarter = Counter(quarter_of[c.document_id] for c in codings)
         assert len(per_quarter) == 7 and min(per_quarter.values()) >= 20
         assert sum(c.is_quote for c in codings) >= 20
@@ -73,7 +73,7 @@ def test_rebuilding_gives_identical_offsets(demo_path: Path, tmp_path: Path) -> 
             return [
                 (d.source_filename, c.start, c.end, c.category_id, c.coder_id)
                 for d in project.documents.list()
-                for c in project.codings.for_document(d.id)
+                for c in project.segments.of_document(d.id)
             ]
 
     assert offsets(again) == offsets(demo_path)

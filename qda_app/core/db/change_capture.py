@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, and_, bindparam, event, inspect
 from sqlalchemy.orm import Mapper, Session, attributes, object_session
 
+from ..values import RowEvent
 from .models import Base, ChangeLogEntry
 
 RECORDER_KEY = "change_recorder"
@@ -41,6 +42,20 @@ class RowChange:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RowChange:
         return cls(data["op"], data["table"], data["key"], data["before"], data["after"])
+
+    @property
+    def key_value(self) -> int | tuple[int, ...]:
+        """The row's id, or a tuple of the key columns for composite keys."""
+        values = tuple(decode_value(v) for v in self.key.values())
+        return values[0] if len(values) == 1 else values
+
+    def event(self, *, reverse: bool = False) -> RowEvent:
+        """This change as listeners hear of it; `reverse` gives the change that undoes it."""
+        before, after = _decoded(self.before), _decoded(self.after)
+        if not reverse:
+            return RowEvent(self.op, self.table, self.key_value, before, after)
+        op = {"insert": "delete", "delete": "insert", "update": "update"}[self.op]
+        return RowEvent(op, self.table, self.key_value, after, before)
 
 
 class ChangeRecorder:

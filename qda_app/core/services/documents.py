@@ -2,18 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..db.models import Coding, Document, DocumentSource, Method, Quarter, SpeakerTurn
+from ..db.models import (
+    SPEAKER_ROLES,
+    Coding,
+    Document,
+    DocumentSource,
+    Method,
+    Quarter,
+    SpeakerTurn,
+)
 from ..errors import ValidationError
 from ..text_normalise import content_hash, normalise_text
 from ..values import DocumentInfo, SpeakerTurnInfo
 from . import variables as var
+from .codings import check_range
 from .common import fetch, next_position, note_params
 from .variables import VariableChange
 
@@ -21,6 +30,9 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from ..project import Project
+
+# (start, end, speaker, role) of one turn, offsets in code points of the stored text.
+SpeakerTurnSpan = tuple[int, int, str, str]
 
 METADATA_FIELDS = (
     "title",
@@ -222,25 +234,55 @@ class DocumentService:
             var.set_in(session, document_id, variable, change.value)
         return self._info_of(row)
 
+    def add_speaker_turns_in(
+        self, session: Session, document_id: int, turns: Iterable[SpeakerTurnSpan]
+    ) -> int:
+        """Record who speaks where in a document; each turn must lie inside its text."""
+        document = fetch(session, Document, document_id, "document")
+        rows = []
+        for start, end, speaker, role in turns:
+            check_range(start, end, document.text_length, document.title)
+            if role not in SPEAKER_ROLES:
+                raise ValidationError("document.bad_speaker_role", role=role)
+            name = " ".join(str(speaker).split())[:100]
+            if not name:
+                raise ValidationError("name.empty.speaker")
+            rows.append(
+                SpeakerTurn(
+                    document_id=document_id,
+                    document_length=document.text_length,
+                    start=start,
+                    end=end,
+                    speaker=name,
+                    role=role,
+                )
+            )
+        session.add_all(rows)
+        return len(rows)
+
     def delete(self, document_id: int) -> None:
         """Remove a document with its codings (undoable)."""
         with self.project.command("document.delete", id=document_id) as session:
-            codings = selectinload(Document.codings)
-            document = session.get(
-                Document,
-                document_id,
-                options=[
-                    codings.selectinload(Coding.anchor_links),
-                    codings.selectinload(Coding.statement_links),
-                    selectinload(Document.speaker_turns),
-                    selectinload(Document.variable_values),
-                    selectinload(Document.source),
-                ],
-            )
-            if document is None:
-                fetch(session, Document, document_id, "document")
-            note_params(session, title=document.title)
-            session.delete(document)
+            self.delete_in(session, document_id)
+
+    def delete_in(self, session: Session, document_id: int) -> None:
+        codings = selectinload(Document.codings)
+        document = session.get(
+            Document,
+            document_id,
+            options=[
+                codings.selectinload(Coding.anchor_links),
+                codings.selectinload(Coding.statement_links),
+                selectinload(Document.speaker_turns),
+                selectinload(Document.variable_values),
+                selectinload(Document.source),
+            ],
+        )
+        if document is None:
+            fetch(session, Document, document_id, "document")
+            return
+        note_params(session, title=document.title)
+        session.delete(document)
 
     @staticmethod
     def _info_of(row: Document) -> DocumentInfo:

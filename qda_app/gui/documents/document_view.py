@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QToolTip, QVBox
 
 from ...core.errors import NotFoundError
 from ...core.i18n import tr
-from ...core.values import CategoryInfo, CodingInfo, DocumentInfo
+from ...core.values import CategoryInfo, DocumentInfo, Segment
 from ..common.display_format import format_count, format_date, light_colour, method_label
 from .text_offsets import TextOffsets
 
@@ -29,7 +29,7 @@ class DocumentView(QWidget):
         self.project: Project | None = None
         self.document: DocumentInfo | None = None
         self.offsets = TextOffsets("")
-        self.codings: list[CodingInfo] = []
+        self.codings: list[Segment] = []
         self._categories: dict[int, CategoryInfo] = {}
         self._header_plain = ""
         self.header = QLabel(self)
@@ -130,7 +130,7 @@ class DocumentView(QWidget):
         if self.document is None or self.project is None:
             self.codings, self._categories = [], {}
         else:
-            self.codings = self.project.codings.for_document(self.document.id)
+            self.codings = self.project.segments.of_document(self.document.id)
             self._categories = {c.id: c for c in self.project.categories.list()}
         for coding in self.codings:
             category = self._categories.get(coding.category_id)

@@ -186,4 +186,14 @@ class Project:
             session.close()
         if recorder.changes:
             rows = tuple(change.event() for change in recorder.changes)
-            self.notify(ChangeEvent("do", command_name, entry_id, rows))
+            self.notify(
+                ChangeEvent(
+                    "do",
+                    command_name,
+                    entry_id,
+                    rows,
+                    params=params,
+                    actor=self.actor,
+                    undoable=undoable,
+                )
+            )

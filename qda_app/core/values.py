@@ -170,6 +170,13 @@ class ChangeEvent:
     rows: tuple[RowEvent, ...] = ()
     external: bool = False  # committed by another process or another open project
     reset: bool = False  # too much changed to say row by row: views reload everything
+    params: Mapping[str, Any] = field(default_factory=dict)  # as the change log records them
+    actor: str = ""
+    undoable: bool = True
+
+    @property
+    def description(self) -> str:
+        return describe(self.command, dict(self.params))
 
     @property
     def tables(self) -> frozenset[str]:

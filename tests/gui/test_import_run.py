@@ -204,7 +204,7 @@ def test_changes_committed_on_another_thread_refresh_the_window_on_the_gui_threa
     qtbot, window, find, names
 ):
     refreshed_on: list[int] = []
-    window.changes.changed.connect(lambda _tables: refreshed_on.append(threading.get_ident()))
+    window.changes.changed.connect(lambda _event: refreshed_on.append(threading.get_ident()))
     worker = threading.Thread(
         target=lambda: window.project.documents.add("Aus dem Hintergrund", "Text.\n")
     )

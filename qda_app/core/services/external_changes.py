@@ -62,6 +62,7 @@ class ExternalChanges:
             rows = connection.execute(
                 select(
                     ChangeLogEntry.id,
+                    ChangeLogEntry.actor,
                     ChangeLogEntry.command,
                     ChangeLogEntry.params,
                     ChangeLogEntry.changes,
@@ -86,11 +87,21 @@ class ExternalChanges:
             undo = row.command == "history.undo"
             changes = changes_of(connection, int(params["entry"]))
             rows = tuple(change.event(reverse=undo) for change in changes)
-            action = "undo" if undo else "redo"
-            return ChangeEvent(action, params.get("of", ""), params["entry"], rows, external=True)
+            return ChangeEvent(
+                "undo" if undo else "redo",
+                params.get("of", ""),
+                params["entry"],
+                rows,
+                external=True,
+                params=params.get("params") or {},
+                actor=row.actor,
+            )
         changes = [RowChange.from_json(item) for item in json.loads(row.changes)]
         rows = tuple(change.event() for change in changes)
-        return ChangeEvent("do", row.command, row.id, rows, external=True)
+        params = json.loads(row.params)
+        return ChangeEvent(
+            "do", row.command, row.id, rows, external=True, params=params, actor=row.actor
+        )
 
     def close(self) -> None:
         if self._counter is not None:

@@ -129,7 +129,11 @@ class HistoryService:
             )
         self.remember_own(marker)
         rows = tuple(change.event(reverse=undo) for change in changes)
-        self.project.notify(ChangeEvent(action, entry.command, entry.id, rows))
+        self.project.notify(
+            ChangeEvent(
+                action, entry.command, entry.id, rows, params=entry.params, actor=entry.actor
+            )
+        )
         return entry
 
     def _claim(self, connection: Connection, *, undo: bool, expected: int | None) -> LogEntry:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from ...core.i18n import tr
+from ...core.values import ChangeEvent
 
 if TYPE_CHECKING:
     from ...core.project import Project
@@ -20,6 +21,8 @@ class MainMenus:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self.undo_entry: int | None = None  # the log entries undo and redo would replay
+        self.redo_entry: int | None = None
         bar = window.menuBar()
         self.file_menu = bar.addMenu("")
         self.edit_menu = bar.addMenu("")
@@ -97,18 +100,36 @@ class MainMenus:
         self.properties_action.setEnabled(has_document)
         undo = project.history.next_undo() if project else None
         redo = project.history.next_redo() if project else None
+        self._show_history(
+            (undo.id, undo.description) if undo else None,
+            (redo.id, redo.description) if redo else None,
+        )
+
+    def on_change(self, event: ChangeEvent, project: Project) -> None:
+        """After the coder's own command, undo names it and redo is gone (no query needed);
+        after anything else, ask the log."""
+        own = event.action == "do" and not event.external and event.actor == project.actor
+        if own and event.undoable:
+            if event.entry_id is not None:
+                self._show_history((event.entry_id, event.description), None)
+            return
+        self.update_project_actions(project)
+
+    def _show_history(self, undo: tuple[int, str] | None, redo: tuple[int, str] | None) -> None:
+        """Entry id and description of the next undo and redo; the ids go with the click, so
+        a change made meanwhile elsewhere is never undone by a stale menu entry."""
+        self.undo_entry = undo[0] if undo else None
+        self.redo_entry = redo[0] if redo else None
         self.undo_action.setEnabled(undo is not None)
         self.redo_action.setEnabled(redo is not None)
         if undo is None:
             self.undo_action.setText(tr("gui.action.undo"))
         else:
-            what = undo.description
-            self.undo_action.setText(tr("gui.action.undo_named", what=what))
+            self.undo_action.setText(tr("gui.action.undo_named", what=undo[1]))
         if redo is None:
             self.redo_action.setText(tr("gui.action.redo"))
         else:
-            what = redo.description
-            self.redo_action.setText(tr("gui.action.redo_named", what=what))
+            self.redo_action.setText(tr("gui.action.redo_named", what=redo[1]))
 
     def update_recent(self, paths: list[str]) -> None:
         """Rebuild File → Recent projects, newest first, numbered for keyboard access."""

@@ -157,6 +157,9 @@ def build_demo(
             coding_ids = add_codings(project, located)
             statements = add_statements(project, coding_ids, study)
             report(f"{len(located)} codings, {statements} statements")
+            # A newcomer's first Ctrl+Z must not take the study apart: the build stays in
+            # the change log, but as a baseline that cannot be undone.
+            project.history.make_baseline()
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from qda_app.sample_projects.demo_builder import STUDY, build_demo
+from qda_app.sample_projects.demo_builder import BUILDER_ACTOR, STUDY, build_demo
 
 from qda_app.cli import main
 from qda_app.core.errors import ValidationError
@@ -105,3 +105,11 @@ def test_a_quote_that_is_gone_stops_the_build_by_name(tmp_path: Path) -> None:
         "“Die offene Tür war bisher das Aushängeschild"
     )
     assert list((tmp_path / "out").iterdir()) == []  # nothing half-built left behind
+
+
+def test_the_built_demo_is_a_baseline_nothing_can_undo(demo_path) -> None:
+    for actor in (BUILDER_ACTOR, "Kim Meyer"):
+        with Project.open(demo_path, actor=actor) as project:
+            assert project.history.next_undo() is None
+            assert project.history.next_redo() is None
+            assert len(project.history.entries()) > 30  # the build stays on record

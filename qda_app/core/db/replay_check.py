@@ -126,12 +126,51 @@ def who_changed(connection: Connection, after_entry: int, row: RowId) -> int | N
     return None
 
 
+def dependent_rows(connection: Connection, changes: list[RowChange], *, undo: bool) -> list[RowId]:
+    """Rows outside the entry that point at a row the replay would delete.
+
+    Deleting their parent would take them along (ON DELETE CASCADE) or fail: a coding
+    someone added to a document whose import is being undone, for instance.
+    """
+    doomed_op = "insert" if undo else "delete"
+    touched = {_row_id(change) for change in changes}
+    doomed: dict[str, list[Any]] = {}
+    for change in changes:
+        if change.op == doomed_op and len(change.key) == 1:
+            doomed.setdefault(change.table, []).append(
+                decode_value(next(iter(change.key.values())))
+            )
+    found: list[RowId] = []
+    for parent, keys in doomed.items():
+        for child in Base.metadata.sorted_tables:
+            for constraint in child.foreign_key_constraints:
+                if constraint.referred_table.name != parent:
+                    continue
+                pairs = [
+                    (element.parent, element.column)
+                    for element in constraint.elements
+                    if element.column.primary_key
+                ]
+                if len(pairs) != 1:
+                    continue
+                column = pairs[0][0]
+                key_columns = list(child.primary_key.columns)
+                for offset in range(0, len(keys), BATCH):
+                    query = select(*key_columns).where(column.in_(keys[offset : offset + BATCH]))
+                    for values in connection.execute(query):
+                        row = (child.name, tuple((c.name, v) for c, v in zip(key_columns, values)))
+                        if row not in touched:
+                            found.append(row)
+    return found
+
+
 def find_conflict(
     connection: Connection, entry_id: int, changes: list[RowChange], *, undo: bool
 ) -> Conflict | None:
-    """The first row that changed since the entry (undo) or since it was undone (redo)."""
+    """The first row that changed since the entry (undo) or since it was undone (redo), or
+    that came since and depends on a row the replay would delete."""
     expected = state_left(changes) if undo else state_found(changes)
-    wrong = mismatched_rows(connection, expected)
+    wrong = mismatched_rows(connection, expected) or dependent_rows(connection, changes, undo=undo)
     if not wrong:
         return None
     row = wrong[0]

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 from importlib import metadata
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QMainWindow,
@@ -120,6 +121,16 @@ class MainWindow(QMainWindow):
             self._dock_visibility = None
         for dock in docks:
             dock.toggleViewAction().setEnabled(project_open)
+
+    def tear_down(self) -> None:
+        """Close the project, empty the views and delete the widgets, in this order."""
+        self.watch_timer.stop()
+        self.importer.close_dialog()
+        if self.project is not None:
+            self._set_project(None)
+        self.document_view.set_project(None)
+        self.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.importer.close_dialog()  # ends its reading thread before the window goes

@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, Table, select, update
 from sqlalchemy.orm import Session
 
 from .change_capture import RowChange
@@ -60,6 +60,7 @@ def write_marker(
 ) -> int:
     """Record that `actor` undid or redid entry `entry_id` (action "undo" or "redo")."""
     table = ChangeLogEntry.__table__
+    assert isinstance(table, Table)
     result = connection.execute(
         table.insert().values(
             actor=actor,
@@ -70,7 +71,9 @@ def write_marker(
             state="done",
         )
     )
-    return int(result.inserted_primary_key[0])
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def changes_of(connection: Connection, entry_id: int) -> list[RowChange]:

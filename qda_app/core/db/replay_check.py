@@ -158,7 +158,10 @@ def dependent_rows(connection: Connection, changes: list[RowChange], *, undo: bo
                 for offset in range(0, len(keys), BATCH):
                     query = select(*key_columns).where(column.in_(keys[offset : offset + BATCH]))
                     for values in connection.execute(query):
-                        row = (child.name, tuple((c.name, v) for c, v in zip(key_columns, values)))
+                        row = (
+                            child.name,
+                            tuple((c.name, v) for c, v in zip(key_columns, values, strict=True)),
+                        )
                         if row not in touched:
                             found.append(row)
     return found

@@ -4,7 +4,7 @@ and pre-coded question blocks, all in one command."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -83,7 +83,7 @@ def write_document(
         twin = _duplicate(session, content_hash(extracted.text))
         if twin is not None and not options.allow_duplicates:
             return None, twin
-        fields = {
+        fields: dict[str, Any] = {
             "quarter_id": _quarter_id(
                 project, session, metadata.quarter, file, options.create_missing
             ),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -109,7 +110,7 @@ class CategoryService:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def list(self) -> list[CategoryInfo]:
+    def list(self) -> builtins.list[CategoryInfo]:
         """All categories, depth-first in tree order."""
         with self.project.read() as session:
             rows = [category_info(row) for row in session.scalars(select(Category))]
@@ -126,7 +127,7 @@ class CategoryService:
         """By path ("Top/Sub"), tag path ("Bedarfe/Zielgruppe") or unique name or tag."""
         return category_tree.find(self.list(), text)
 
-    def anchors(self, category_id: int) -> list[AnchorInfo]:
+    def anchors(self, category_id: int) -> builtins.list[AnchorInfo]:
         with self.project.read() as session:
             query = (
                 select(AnchorExample)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -81,6 +82,11 @@ def _check_metadata(session: Session, fields: dict[str, Any]) -> None:
             fields[name] = " ".join(str(fields[name] or "").split())
 
 
+def _document_info(row: Any) -> DocumentInfo:
+    """A listed row (LISTED_COLUMNS, in DocumentInfo's field order) as a value."""
+    return DocumentInfo(*row)
+
+
 class DocumentService:
     def __init__(self, project: Project) -> None:
         self.project = project
@@ -146,7 +152,7 @@ class DocumentService:
             var.set_in(session, row.id, variable, value)
         return self._info_of(row)
 
-    def list(self, quarter_id: int | None = None) -> list[DocumentInfo]:
+    def list(self, quarter_id: int | None = None) -> builtins.list[DocumentInfo]:
         """Documents without their text, ordered by quarter position then document position."""
         query = select(*LISTED_COLUMNS).order_by(
             Document.quarter_id, Document.position, Document.id
@@ -154,13 +160,13 @@ class DocumentService:
         if quarter_id is not None:
             query = query.where(Document.quarter_id == quarter_id)
         with self.project.read() as session:
-            return [DocumentInfo(*row) for row in session.execute(query)]
+            return [_document_info(row) for row in session.execute(query)]
 
     def get(self, document_id: int) -> DocumentInfo:
         with self.project.read() as session:
             fetch(session, Document, document_id, "document")
             row = session.execute(select(*LISTED_COLUMNS).where(Document.id == document_id)).one()
-            return DocumentInfo(*row)
+            return _document_info(row)
 
     def text(self, document_id: int) -> str:
         """The stored plain text that coding offsets refer to."""
@@ -168,7 +174,7 @@ class DocumentService:
             text = session.scalar(select(Document.text).where(Document.id == document_id))
             if text is None:
                 fetch(session, Document, document_id, "document")
-            return text
+            return text or ""
 
     def original(self, document_id: int) -> bytes | None:
         """The imported file's bytes, if they were kept."""
@@ -177,7 +183,7 @@ class DocumentService:
                 select(DocumentSource.data).where(DocumentSource.document_id == document_id)
             )
 
-    def speaker_turns(self, document_id: int) -> list[SpeakerTurnInfo]:
+    def speaker_turns(self, document_id: int) -> builtins.list[SpeakerTurnInfo]:
         """Who speaks where, for interviews whose turns were recognised at import."""
         query = (
             select(SpeakerTurn)
@@ -190,10 +196,10 @@ class DocumentService:
                 for t in session.scalars(query)
             ]
 
-    def find_by_hash(self, digest: str) -> list[DocumentInfo]:
+    def find_by_hash(self, digest: str) -> builtins.list[DocumentInfo]:
         with self.project.read() as session:
             query = select(*LISTED_COLUMNS).where(Document.content_hash == digest)
-            return [DocumentInfo(*row) for row in session.execute(query)]
+            return [_document_info(row) for row in session.execute(query)]
 
     def update(
         self,

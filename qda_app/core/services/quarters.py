@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import builtins
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -35,14 +36,14 @@ class QuarterService:
     def __init__(self, project: Project) -> None:
         self.project = project
 
-    def list(self) -> list[QuarterInfo]:
+    def list(self) -> builtins.list[QuarterInfo]:
         """All quarters, parents before children, siblings in their order."""
         with self.project.read() as session:
             rows = session.scalars(select(Quarter).order_by(Quarter.position, Quarter.id)).all()
         by_parent: dict[int | None, list[Quarter]] = {}
         for row in rows:
             by_parent.setdefault(row.parent_id, []).append(row)
-        ordered: list[QuarterInfo] = []
+        ordered: builtins.list[QuarterInfo] = []
 
         def walk(parent: int | None) -> None:
             for row in by_parent.get(parent, []):
@@ -60,7 +61,7 @@ class QuarterService:
         """A quarter by name, by "name (number)", or by statistical number; ignoring case."""
         return next((q for q in self.list() if quarter_matches(q, text)), None)
 
-    def social_spaces(self) -> list[QuarterInfo]:
+    def social_spaces(self) -> builtins.list[QuarterInfo]:
         """The quarters the cross-quarter rule counts (not the city-wide level)."""
         return [q for q in self.list() if q.kind == "social_space"]
 
@@ -104,7 +105,8 @@ class QuarterService:
 
     def update(self, quarter_id: int, **fields: object) -> QuarterInfo:
         """Change name, number or kind."""
-        with self.project.command("quarter.update", id=quarter_id, **fields) as session:
+        params: dict[str, Any] = {"id": quarter_id, **fields}
+        with self.project.command("quarter.update", **params) as session:
             return quarter_info(self.update_in(session, quarter_id, **fields))
 
     def update_in(self, session: Session, quarter_id: int, **fields: object) -> Quarter:

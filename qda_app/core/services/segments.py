@@ -7,6 +7,7 @@ category, quarter and method tables are small and read once per call to build pa
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -72,7 +73,9 @@ class SegmentService:
                         continue
                     yield segment
 
-    def list(self, where: SegmentFilter | None = None, *, context: int = 0) -> list[Segment]:
+    def list(
+        self, where: SegmentFilter | None = None, *, context: int = 0
+    ) -> builtins.list[Segment]:
         return list(self.iter(where, context=context))
 
     def get(self, coding_id: int, *, context: int = 0) -> Segment:
@@ -81,11 +84,13 @@ class SegmentService:
             raise NotFoundError("not_found.coding", id=coding_id)
         return found[0]
 
-    def of_document(self, document_id: int) -> list[Segment]:
+    def of_document(self, document_id: int) -> builtins.list[Segment]:
         """All segments of one document by start offset (what the text view paints)."""
         return self.list(SegmentFilter(document_ids=(document_id,)))
 
-    def of_category(self, category_id: int, *, subcategories: bool = False) -> list[Segment]:
+    def of_category(
+        self, category_id: int, *, subcategories: bool = False
+    ) -> builtins.list[Segment]:
         return self.list(SegmentFilter(category_ids=(category_id,), subcategories=subcategories))
 
     def count(self, where: SegmentFilter | None = None) -> int:
@@ -144,7 +149,7 @@ class SegmentService:
     # -- query ----------------------------------------------------------------------------
 
     @staticmethod
-    def _query(where: SegmentFilter, lookups: SegmentLookups) -> Select[Any]:
+    def _query(where: SegmentFilter, lookups: SegmentLookups) -> Select:
         query = (
             select(
                 Coding.id,
@@ -206,7 +211,9 @@ class SegmentService:
         return query
 
 
-def _statement_links(session: Session, coding_ids: list[int]) -> dict[int, tuple[int, ...]]:
+def _statement_links(
+    session: Session, coding_ids: builtins.list[int]
+) -> dict[int, tuple[int, ...]]:
     links: dict[int, list[int]] = {}
     query = (
         select(StatementCoding.coding_id, StatementCoding.statement_id)

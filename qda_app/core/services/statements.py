@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -54,7 +56,7 @@ class StatementService:
         category_id: int | None = None,
         *,
         cross_quarter: bool = False,
-    ) -> list[StatementInfo]:
+    ) -> builtins.list[StatementInfo]:
         """Statements of a quarter (or all), of a category (or all); cross_quarter selects those
         without a quarter."""
         query = select(Statement).order_by(
@@ -74,7 +76,7 @@ class StatementService:
         category_id: int,
         text: str,
         quarter_id: int | None = None,
-        coding_ids: tuple[int, ...] | list[int] = (),
+        coding_ids: Sequence[int] = (),
         position: int | None = None,
     ) -> StatementInfo:
         """A new bullet in a cell; quarter None makes it a cross-quarter statement."""
@@ -91,7 +93,7 @@ class StatementService:
         category_id: int,
         text: str,
         quarter_id: int | None = None,
-        coding_ids: tuple[int, ...] | list[int] = (),
+        coding_ids: Sequence[int] = (),
         position: int | None = None,
     ) -> Statement:
         text = _clean_text(text)

@@ -7,6 +7,7 @@ path for GUI, CLI and tests, and makes every edit undoable.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -193,7 +194,7 @@ class CategoryTreeModel(PlainTreeModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         ids = list(dict.fromkeys(c.id for i in indexes if (c := self.category(i))))
         data = QMimeData()
         data.setData(MIME_TYPE, QByteArray(",".join(map(str, ids)).encode("ascii")))
@@ -239,8 +240,8 @@ class CategoryTreeModel(PlainTreeModel):
                     continue
                 done = self._call(self.project.categories.reorder, category_id, position) or done
             else:
-                position = row if row >= 0 else None
-                moved = self._call(self.project.categories.move, category_id, parent_id, position)
+                place = row if row >= 0 else None
+                moved = self._call(self.project.categories.move, category_id, parent_id, place)
                 done = moved or done
             if done and row >= 0:
                 row += 1  # several categories land one after another

@@ -97,7 +97,7 @@ class DocumentView(QWidget):
             return
         shown = {coding.coding_id for coding in self.codings}
         mine = {  # updates name only the changed columns: known codings are recognised by id
-            row.key
+            int(row.key)  # type: ignore[arg-type]  # codings have a one-column key
             for row in event.of("codings")
             if row.key in shown or row.value("document_id") == self.document.id
         }

@@ -65,8 +65,10 @@ class QuarterDocumentModel(PlainTreeModel):
             nodes[quarter.id] = parent.add(TreeNode(quarter_key(quarter.id), quarter))
         homeless: TreeNode | None = None
         for document in self.project.documents.list():
-            parent = nodes.get(document.quarter_id) if document.quarter_id else None
-            if parent is None:
+            found = nodes.get(document.quarter_id) if document.quarter_id else None
+            if found is not None:
+                parent = found
+            else:
                 if homeless is None:
                     homeless = TreeNode(NO_QUARTER_KEY)
                 parent = homeless

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from importlib import metadata
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -49,7 +50,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.settings = settings or AppSettings()
         self.project: Project | None = None
-        self._unsubscribe = None
+        self._unsubscribe: Callable[[], None] | None = None
         # Change events reach the window on the GUI thread, also those of background imports.
         self.changes = ChangeRelay(self)
         self.changes.changed.connect(self._on_change)
@@ -110,7 +111,7 @@ class MainWindow(QMainWindow):
 
     def _show_docks(self, project_open: bool) -> None:
         """Docks belong to a project: hidden on the start page, as they were once one opens."""
-        docks = (self.quarter_dock, self.category_dock)
+        docks: tuple[QDockWidget, ...] = (self.quarter_dock, self.category_dock)
         if not project_open and self._dock_visibility is None:
             self._dock_visibility = {dock: not dock.isHidden() for dock in docks}
             for dock in docks:

@@ -49,34 +49,40 @@ class SegmentService:
 
     # -- the read side --------------------------------------------------------------------
 
-    def iter(self, where: SegmentFilter | None = None, *, context: int = 0) -> Iterator[Segment]:
+    def iter(
+        self, where: SegmentFilter | None = None, *, context: int = 0, texts: bool = True
+    ) -> Iterator[Segment]:
         """Segments in document order (quarter, document, start), streamed in batches.
 
         `context` characters of text around each segment are included (cut at a word).
+        `texts=False` leaves text and context empty and reads no document text (a view that
+        holds the text already, such as the document view, needs only offsets).
         """
+        if where and where.text and not texts:
+            raise ValueError("a text filter needs the texts")
         where = where or SegmentFilter()
         with self.project.read() as session:
             lookups = SegmentLookups.load(session)
             query = self._query(where, lookups)
-            texts: dict[int, str] = {}
+            loaded: dict[int, str] = {}
             result = session.execute(query.execution_options(yield_per=BATCH))
             for rows in result.partitions():
                 links = _statement_links(session, [row.id for row in rows])
                 for row in rows:
-                    text = texts.get(row.document_id)
-                    if text is None:
-                        texts.clear()  # rows come grouped by document: keep one text at a time
+                    text = loaded.get(row.document_id, "")
+                    if texts and row.document_id not in loaded:
+                        loaded.clear()  # rows come grouped by document: keep one text at a time
                         text = _document_text(session, row.document_id)
-                        texts[row.document_id] = text
+                        loaded[row.document_id] = text
                     segment = _segment(row, text, context, lookups, links.get(row.id, ()))
                     if where.text and not _matches(segment, fold(where.text)):
                         continue
                     yield segment
 
     def list(
-        self, where: SegmentFilter | None = None, *, context: int = 0
+        self, where: SegmentFilter | None = None, *, context: int = 0, texts: bool = True
     ) -> builtins.list[Segment]:
-        return list(self.iter(where, context=context))
+        return list(self.iter(where, context=context, texts=texts))
 
     def get(self, coding_id: int, *, context: int = 0) -> Segment:
         found = self.list(SegmentFilter(coding_ids=(coding_id,)), context=context)
@@ -84,9 +90,9 @@ class SegmentService:
             raise NotFoundError("not_found.coding", id=coding_id)
         return found[0]
 
-    def of_document(self, document_id: int) -> builtins.list[Segment]:
+    def of_document(self, document_id: int, *, texts: bool = True) -> builtins.list[Segment]:
         """All segments of one document by start offset (what the text view paints)."""
-        return self.list(SegmentFilter(document_ids=(document_id,)))
+        return self.list(SegmentFilter(document_ids=(document_id,)), texts=texts)
 
     def of_category(
         self, category_id: int, *, subcategories: bool = False

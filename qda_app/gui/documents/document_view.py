@@ -146,7 +146,7 @@ class DocumentView(QWidget):
         if self.document is None or self.project is None:
             self.codings, self._categories = [], {}
         else:
-            self.codings = self.project.segments.of_document(self.document.id)
+            self.codings = self.project.segments.of_document(self.document.id, texts=False)
             self._categories = {c.id: c for c in self.project.categories.list()}
         self.highlighter.set_highlights(self._highlight(c) for c in self.codings)
 
@@ -154,7 +154,8 @@ class DocumentView(QWidget):
         """Read again only the given codings of this document and repaint where they lie."""
         assert self.project is not None and self.document is not None
         fresh = self.project.segments.list(
-            SegmentFilter(document_ids=(self.document.id,), coding_ids=tuple(coding_ids))
+            SegmentFilter(document_ids=(self.document.id,), coding_ids=tuple(coding_ids)),
+            texts=False,
         )
         self.codings = sorted(
             [c for c in self.codings if c.coding_id not in coding_ids] + fresh,

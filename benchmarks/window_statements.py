@@ -46,10 +46,10 @@ def count_statements(
 
 def main() -> int:
     from PySide6.QtWidgets import QApplication
+    from qda_app.sample_projects.demo_builder import build_demo
 
     from qda_app.gui.shell.app_settings import AppSettings
     from qda_app.gui.shell.main_window import MainWindow
-    from qda_app.sample_projects.demo_builder import build_demo
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from .db import store
 from .db.change_capture import ChangeRecorder
 from .db.models import ChangeLogEntry, Method, ProjectInfo
+from .db.write_access import writer
 from .errors import ProjectFileError, ValidationError
 from .values import ChangeEvent
 
@@ -50,6 +51,7 @@ class Project:
         self.actor = actor or default_actor()
         self.backup_path: Path | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._write_sessions = sessionmaker(writer(engine), expire_on_commit=False)
         self._listeners: list[Listener] = []
         from .services import attach_services
 
@@ -113,7 +115,7 @@ class Project:
         self, command_name: str, /, *, undoable: bool = True, **params: Any
     ) -> Iterator[Session]:
         """One atomic, logged change: everything done in the session commits together or not."""
-        session = self._sessions()
+        session = self._write_sessions()
         session.info[PARAMS_KEY] = params  # services add names they load (see note_params)
         recorder = ChangeRecorder()
         recorder.attach(session)
@@ -144,7 +146,7 @@ class Project:
         except OperationalError as error:
             session.rollback()
             raise ProjectFileError(
-                "store.write_failed", path=self.location, reason=str(error.orig)
+                "storage.write_failed", path=store.display_name(self.location)
             ) from error
         except BaseException:
             session.rollback()

@@ -9,7 +9,8 @@ from sqlalchemy import select, update
 
 from ..db.change_capture import RowChange, apply_changes
 from ..db.models import ChangeLogEntry, utcnow
-from ..errors import NothingToUndoError, ValidationError
+from ..db.write_access import writer
+from ..errors import NothingToUndoError, QdaError, ValidationError
 from ..values import ChangeEvent, LogEntry
 
 if TYPE_CHECKING:
@@ -81,13 +82,16 @@ class HistoryService:
         return entry
 
     def _replay(self, entry: LogEntry, *, reverse: bool, state: str) -> None:
-        with self.project.engine.begin() as connection:
+        with writer(self.project.engine).begin() as connection:
             changes = self._changes(connection, entry.id)
             try:
                 apply_changes(connection, changes, reverse=reverse)
+            except QdaError:
+                raise  # busy, read-only, disk full, damaged: said as such (db/store_errors.py)
             except Exception as error:  # the log and the data disagree: refuse, change nothing
+                reason = str(getattr(error, "orig", None) or error)  # never the SQL or a URL
                 raise ValidationError(
-                    "history.replay_failed", id=entry.id, reason=str(error)
+                    "history.replay_failed", id=entry.id, reason=reason
                 ) from error
             connection.execute(
                 update(ChangeLogEntry)

@@ -20,8 +20,10 @@ from sqlalchemy.orm import Mapper, Session, attributes, object_session
 from .models import Base, ChangeLogEntry, OriginalFile
 
 RECORDER_KEY = "change_recorder"
-# Texts and bytes from this length on are compressed in the log (a protocol's text, say).
+# Texts and bytes from this length on are compressed in the log (a protocol's text, say),
+# with zlib's fastest level (see services/original_files.py for the numbers).
 COMPRESS_FROM = 4096
+COMPRESSION_LEVEL = 1
 
 
 @dataclass
@@ -59,7 +61,7 @@ class ChangeRecorder:
 
 
 def _packed(data: bytes) -> str:
-    return base64.b64encode(zlib.compress(data)).decode("ascii")
+    return base64.b64encode(zlib.compress(data, COMPRESSION_LEVEL)).decode("ascii")
 
 
 def _unpacked(text: str) -> bytes:

@@ -129,12 +129,19 @@ def configure_engine(engine: Engine) -> None:
 
 def use_suitable_journal(engine: Engine, path: Path) -> None:
     """WAL journal (readers never wait for a writer) on local disks; the classic rollback
-    journal on network folders, where SQLite's WAL shared memory does not work."""
+    journal on network folders, where SQLite's WAL shared memory does not work.
+
+    Switching needs the file to itself; while another program has it open the file keeps
+    its journal (both work, WAL just lets readers go on during a write).
+    """
     mode = "DELETE" if is_network_folder(path.parent) else "WAL"
     with engine.connect() as connection:
         raw = connection.connection.driver_connection
         if raw is not None and not raw.in_transaction:
-            raw.execute(f"PRAGMA journal_mode = {mode}").fetchall()
+            raw.execute("PRAGMA busy_timeout = 200")  # not worth waiting for: next open
+            with suppress(sqlite3.Error):
+                raw.execute(f"PRAGMA journal_mode = {mode}").fetchall()
+            raw.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def mark_as_project(connection: Connection) -> None:

@@ -37,11 +37,11 @@ def damage_middle_page(path: Path) -> None:
 @pytest.fixture
 def damaged(project_path: Path, project: Project) -> Path:
     manfort = project.quarters.find("Manfort").id
-    for number in range(30):
+    for number in range(12):
         document = project.documents.add(
-            f"Protokoll {number}", SAMPLE_TEXT * 40, quarter_id=manfort
+            f"Protokoll {number}", SAMPLE_TEXT * 60, quarter_id=manfort
         )
-        project.codings.add(document.id, 0, 9, project.categories.find("Bedarfe/Zielgruppe").id)
+    project.codings.add(document.id, 0, 9, project.categories.find("Bedarfe/Zielgruppe").id)
     project.close()
     damage_middle_page(project_path)
     return project_path
@@ -74,8 +74,8 @@ def test_every_command_says_damaged_in_one_line(damaged: Path, command: str, cap
 def test_damage_found_after_opening_is_said_the_same_way(project_path: Path, project) -> None:
     """A page that breaks while the project is open: the command refuses in one sentence."""
     manfort = project.quarters.find("Manfort").id
-    for number in range(30):
-        project.documents.add(f"Protokoll {number}", SAMPLE_TEXT * 40, quarter_id=manfort)
+    for number in range(12):
+        project.documents.add(f"Protokoll {number}", SAMPLE_TEXT * 60, quarter_id=manfort)
     project.engine.dispose()  # closed: SQLite wrote everything into the file, nothing cached
     with closing(sqlite3.connect(project_path)) as connection:
         documents_root = connection.execute(

@@ -8,6 +8,7 @@ from .documents import (
     Document,
     DocumentSource,
     DocumentVariableValue,
+    OriginalFile,
     SpeakerTurn,
     Variable,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "DocumentSource",
     "DocumentVariableValue",
     "Method",
+    "OriginalFile",
     "ProjectInfo",
     "Quarter",
     "SpeakerTurn",

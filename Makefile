@@ -27,10 +27,14 @@ demo: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(VENV)/bin/ruff check qda_app tests benchmarks sample_projects
 	$(VENV)/bin/ruff format --check qda_app tests benchmarks sample_projects
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check qda_app tests benchmarks sample_projects
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff format qda_app tests benchmarks sample_projects

@@ -115,7 +115,7 @@ def in_process(path: Path, runs: int) -> list[Measurement]:
         (
             "codings.for_document(300k doc)",
             TARGETS_MS["for_document"],
-            lambda p: p.codings.for_document(big.id),
+            lambda p: p.segments.of_document(big.id),
             "",
         ),
         ("frequency_table(project)", TARGETS_MS["frequency_table"], frequency_table, ""),

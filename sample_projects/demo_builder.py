@@ -230,6 +230,9 @@ def build_demo(
     try:
         with Project.create(partial, name=PROJECT_TITLE, actor=BUILDER_ACTOR) as project:
             _build(project, study, report)
+            # A newcomer's first Ctrl+Z must not take the study apart: the build stays in
+            # the change log, but as a baseline that cannot be undone.
+            project.history.make_baseline()
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)

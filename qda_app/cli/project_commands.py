@@ -101,7 +101,7 @@ def cmd_documents(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         quarters = {q.id: q.label for q in project.quarters.list()}
         methods = {m.id: m.name for m in project.methods.list()}
-        rows = [
+        rows: list[dict[str, Any]] = [
             {
                 "id": d.id,
                 "title": d.title,

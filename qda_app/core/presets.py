@@ -7,7 +7,6 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from .db.models import Category, Quarter
 from .errors import ValidationError
 
 if TYPE_CHECKING:
@@ -31,55 +30,40 @@ def load_preset(name: str) -> dict[str, Any]:
 
 
 def apply_preset(project: Project, name: str) -> None:
-    """Add the preset's quarters and categories in one undoable command."""
+    """Add the preset's quarters and categories in one undoable command.
+
+    Every row goes through the services' checks (unique names, colours, patterns)."""
     data = load_preset(name)
     with project.command("preset.apply", name=name) as session:
-        if session.query(Quarter.id).first() or session.query(Category.id).first():
+        if project.quarters.list() or project.categories.list():
             raise ValidationError("preset.project_not_empty", name=name)
-        city = Quarter(name=data["city"]["name"], kind="city", position=0)
-        session.add(city)
-        session.flush()
-        for position, space in enumerate(data.get("social_space", [])):
-            row = Quarter(
-                name=space["name"], kind="social_space", parent_id=city.id, position=position
-            )
-            session.add(row)
-            session.flush()
-            for number, stat in enumerate(space.get("statistical", [])):
-                session.add(
-                    Quarter(
-                        name=stat["name"],
-                        number=stat.get("number"),
-                        kind="statistical",
-                        parent_id=row.id,
-                        position=number,
-                    )
+        city = project.quarters.add_in(session, data["city"]["name"], "city")
+        for space in data.get("social_space", []):
+            row = project.quarters.add_in(session, space["name"], "social_space", city.id)
+            for stat in space.get("statistical", []):
+                project.quarters.add_in(
+                    session, stat["name"], "statistical", row.id, stat.get("number")
                 )
-        for position, top in enumerate(data.get("category", [])):
-            parent = Category(
-                name=top["name"],
+        for top in data.get("category", []):
+            parent = project.categories.create_in(
+                session,
+                top["name"],
                 tag=top.get("tag", ""),
                 colour=top["colour"],
                 origin="deductive",
                 definition=top.get("definition", ""),
                 coding_rules=top.get("coding_rules", ""),
                 block_patterns="\n".join(top.get("block_patterns", [])),
-                position=position,
             )
-            session.add(parent)
-            session.flush()
             colours = top.get("subcolours", [])
             for index, sub in enumerate(data.get("subcategory", [])):
-                session.add(
-                    Category(
-                        name=sub["name"],
-                        tag=sub.get("tag", ""),
-                        parent_id=parent.id,
-                        colour=colours[index] if index < len(colours) else top["colour"],
-                        origin="inductive",
-                        definition=sub.get("definition", ""),
-                        coding_rules=sub.get("coding_rules", ""),
-                        position=index,
-                    )
+                project.categories.create_in(
+                    session,
+                    sub["name"],
+                    parent.id,
+                    tag=sub.get("tag", ""),
+                    colour=colours[index] if index < len(colours) else top["colour"],
+                    origin="inductive",
+                    definition=sub.get("definition", ""),
+                    coding_rules=sub.get("coding_rules", ""),
                 )
-        session.flush()

@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 import getpass
-import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, update
+from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .db import store
 from .db.change_capture import ChangeRecorder
-from .db.models import ChangeLogEntry, Method, ProjectInfo
+from .db.change_log import discard_redo, write_entry
+from .db.models import Method, ProjectInfo
+from .db.sqlite_specific import WRITE_OPTIONS
 from .errors import ProjectFileError, ValidationError
+from .services.categories import CategoryService
+from .services.coders import CoderService
+from .services.codings import CodingService
+from .services.documents import DocumentService
+from .services.history import HistoryService
+from .services.methods import MethodService
+from .services.quarters import QuarterService
+from .services.segments import SegmentService
+from .services.statements import StatementService
+from .services.variables import VariableService
 from .values import ChangeEvent
 
 Listener = Callable[[ChangeEvent], None]
@@ -42,7 +53,23 @@ def default_actor() -> str:
 
 
 class Project:
-    """A project store opened for work. Use `Project.open` or `Project.create`."""
+    """A project store opened for work. Use `Project.open` or `Project.create`.
+
+    Every change runs in `command()`: one transaction that also writes its change-log entry.
+    Listeners hear of each committed change with the rows it wrote; changes committed by other
+    processes are found by `project.history.poll_external()`.
+    """
+
+    quarters: QuarterService
+    methods: MethodService
+    coders: CoderService
+    variables: VariableService
+    documents: DocumentService
+    categories: CategoryService
+    codings: CodingService
+    statements: StatementService
+    segments: SegmentService
+    history: HistoryService
 
     def __init__(self, engine: Engine, location: str, actor: str | None = None) -> None:
         self.engine = engine
@@ -50,10 +77,22 @@ class Project:
         self.actor = actor or default_actor()
         self.backup_path: Path | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Commands take the write lock when they begin (SQLite: BEGIN IMMEDIATE), so a
+        # command never reads a state that another process changes before it writes.
+        self._write_sessions = sessionmaker(
+            engine.execution_options(**WRITE_OPTIONS), expire_on_commit=False
+        )
         self._listeners: list[Listener] = []
-        from .services import attach_services
-
-        attach_services(self)
+        self.quarters = QuarterService(self)
+        self.methods = MethodService(self)
+        self.coders = CoderService(self)
+        self.variables = VariableService(self)
+        self.documents = DocumentService(self)
+        self.categories = CategoryService(self)
+        self.codings = CodingService(self)
+        self.statements = StatementService(self)
+        self.segments = SegmentService(self)
+        self.history = HistoryService(self)
 
     @classmethod
     def create(
@@ -78,6 +117,7 @@ class Project:
         return project
 
     def close(self) -> None:
+        self.history.stop_watching()
         self.engine.dispose()
 
     def __enter__(self) -> Project:
@@ -112,8 +152,11 @@ class Project:
     def command(
         self, command_name: str, /, *, undoable: bool = True, **params: Any
     ) -> Iterator[Session]:
-        """One atomic, logged change: everything done in the session commits together or not."""
-        session = self._sessions()
+        """One atomic, logged change: everything done in the session commits together or not.
+
+        A command that changes rows discards the redo stack of its coder (not of others).
+        """
+        session = self._write_sessions()
         session.info[PARAMS_KEY] = params  # services add names they load (see note_params)
         recorder = ChangeRecorder()
         recorder.attach(session)
@@ -122,21 +165,11 @@ class Project:
             session.flush()
             entry_id = None
             if recorder.changes:
-                session.execute(
-                    update(ChangeLogEntry)
-                    .where(ChangeLogEntry.state == "undone")
-                    .values(state="discarded")
+                discard_redo(session, self.actor)
+                entry_id = write_entry(
+                    session, self.actor, command_name, params, recorder.changes, undoable
                 )
-                entry = ChangeLogEntry(
-                    actor=self.actor,
-                    command=command_name,
-                    params=json.dumps(params, ensure_ascii=False, default=str),
-                    changes=json.dumps([c.to_json() for c in recorder.changes], ensure_ascii=False),
-                    undoable=undoable,
-                )
-                session.add(entry)
-                session.flush()
-                entry_id = entry.id
+                self.history.remember_own(entry_id)
             session.commit()
         except IntegrityError as error:
             session.rollback()
@@ -152,5 +185,15 @@ class Project:
         finally:
             session.close()
         if recorder.changes:
-            tables = frozenset(change.table for change in recorder.changes)
-            self.notify(ChangeEvent("do", command_name, entry_id, tables))
+            rows = tuple(change.event() for change in recorder.changes)
+            self.notify(
+                ChangeEvent(
+                    "do",
+                    command_name,
+                    entry_id,
+                    rows,
+                    params=params,
+                    actor=self.actor,
+                    undoable=undoable,
+                )
+            )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from .i18n import tr
 
@@ -126,16 +128,132 @@ class LogEntry:
     @property
     def description(self) -> str:
         """The change in words, in the current language ("Kategorie „X“ löschen")."""
-        key = f"cmd.{self.command}"
-        text = tr(key, **self.params)
-        return self.command if text == key else text
+        return describe(self.command, self.params)
+
+
+def describe(command: str, params: dict[str, Any]) -> str:
+    """A change-log entry in words; undo and redo markers name the change they replayed."""
+    if command in ("history.undo", "history.redo"):
+        what = describe(str(params.get("of", "")), params.get("params") or {})
+        return tr(f"cmd.{command}", what=what)
+    key = f"cmd.{command}"
+    text = tr(key, **params)
+    return command if text == key else text
+
+
+@dataclass(frozen=True)
+class RowEvent:
+    """One row a command, undo or redo wrote: what happened to which row of which table.
+
+    `key` is the row's id (or a tuple for link tables with a composite key); `before` and
+    `after` hold the column values the change replaced and wrote (empty where none).
+    """
+
+    op: str  # "insert", "update" or "delete"
+    table: str
+    key: int | tuple[int, ...]
+    before: Mapping[str, Any] = field(default_factory=dict)
+    after: Mapping[str, Any] = field(default_factory=dict)
+
+    def value(self, column: str) -> Any:
+        """The column's value after the change, or before it for a deleted row."""
+        return self.after[column] if column in self.after else self.before.get(column)
 
 
 @dataclass(frozen=True)
 class ChangeEvent:
-    """Told to listeners after a command, undo or redo commits."""
+    """Told to listeners after a command, undo or redo commits (here or in another process)."""
 
     action: str  # "do", "undo" or "redo"
     command: str
     entry_id: int | None
-    tables: frozenset[str]
+    rows: tuple[RowEvent, ...] = ()
+    external: bool = False  # committed by another process or another open project
+    reset: bool = False  # too much changed to say row by row: views reload everything
+    params: Mapping[str, Any] = field(default_factory=dict)  # as the change log records them
+    actor: str = ""
+    undoable: bool = True
+
+    @property
+    def description(self) -> str:
+        return describe(self.command, dict(self.params))
+
+    @property
+    def tables(self) -> frozenset[str]:
+        return frozenset(row.table for row in self.rows)
+
+    def keys(self, table: str, *ops: str) -> set[Any]:
+        """Keys of the rows of `table` that were inserted, updated or deleted (or any op)."""
+        return {r.key for r in self.rows if r.table == table and (not ops or r.op in ops)}
+
+    def of(self, table: str) -> list[RowEvent]:
+        return [row for row in self.rows if row.table == table]
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A coded segment as every list, grid, analysis and exporter reads it."""
+
+    coding_id: int
+    document_id: int
+    start: int
+    end: int
+    text: str
+    context_before: str
+    context_after: str
+    document_title: str
+    document_date: date | None
+    quarter_id: int | None
+    quarter_path: tuple[
+        str, ...
+    ]  # from the Sozialraum down, e.g. ("Opladen", "Opladen-Zentrum (30)")
+    social_space_id: int | None  # the Sozialraum the document belongs to (None: city-wide)
+    method_id: int | None
+    method: str
+    coder_id: int
+    coder: str
+    category_id: int
+    category_path: tuple[str, ...]
+    category_tag: str
+    top_category_id: int
+    memo: str
+    paraphrase: str
+    generalisation: str
+    is_quote: bool
+    statement_ids: tuple[int, ...]
+
+    @property
+    def category_label(self) -> str:
+        """ "Top/Sub" as the coding agenda names it."""
+        return "/".join(self.category_path)
+
+    @property
+    def quarter_label(self) -> str:
+        return " / ".join(self.quarter_path)
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@dataclass(frozen=True)
+class SegmentFilter:
+    """Which segments to read; empty tuples mean "any". All given conditions must hold.
+
+    Quarters include their statistical quarters; categories include their subtree unless
+    `subcategories` is False. `text` matches (case- and umlaut-folded) the coded words, the
+    paraphrase, the generalisation or the memo. `linked` True/False keeps segments that are /
+    are not condensed into any statement.
+    """
+
+    category_ids: tuple[int, ...] = ()
+    subcategories: bool = True
+    quarter_ids: tuple[int, ...] = ()
+    method_ids: tuple[int, ...] = ()
+    coder_ids: tuple[int, ...] = ()
+    document_ids: tuple[int, ...] = ()
+    coding_ids: tuple[int, ...] = ()
+    statement_ids: tuple[int, ...] = ()
+    quotes_only: bool = False
+    linked: bool | None = None
+    text: str = ""

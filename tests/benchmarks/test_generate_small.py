@@ -79,7 +79,7 @@ def test_big_document_has_exactly_300k_characters(project: Project) -> None:
     assert normalise_text(text) == text
     assert content_hash(text) == big[0].content_hash
     assert any(ord(char) > 0xFFFF for char in text)  # offsets are code points, not UTF-16
-    codings = project.codings.for_document(big[0].id)
+    codings = project.segments.of_document(big[0].id)
     assert len(codings) == min(2_500, CODINGS // 5)
     assert all(0 <= c.start < c.end <= BIG_LENGTH for c in codings)
 
@@ -114,7 +114,7 @@ def test_same_seed_gives_the_same_project(small_project: Path, tmp_path: Path) -
     def content(path: Path) -> tuple[list, list]:
         with Project.open(path, actor="test") as opened:
             documents = [(d.title, d.content_hash) for d in opened.documents.list()]
-            codings = [opened.codings.for_document(d.id) for d in opened.documents.list()]
+            codings = [opened.segments.of_document(d.id) for d in opened.documents.list()]
         return documents, codings
 
     assert content(again) == content(small_project)

@@ -102,7 +102,9 @@ def test_log_undo_redo(filled: Path, capsys) -> None:
     code, out, _ = run(capsys, "undo", str(filled))
     assert (code, out) == (0, f"Undone: {described}\n")
     code, out, _ = run(capsys, "log", str(filled), "--json")
-    assert json.loads(out)[0]["state"] == "undone"
+    newest, undone = json.loads(out)[:2]
+    assert newest["description"] == f"Undo: {described}" and newest["actor"] == "tester"
+    assert undone["state"] == "undone"
     code, out, _ = run(capsys, "redo", str(filled))
     assert code == 0 and out.startswith("Redone:")
     code, out, _ = run(capsys, "info", str(filled), "--json")

@@ -98,7 +98,7 @@ def test_delete_with_codings_gone_then_undo(project, document, categories) -> No
     coding = project.codings.add(document.id, 0, 9, categories["Bedarfe/Zielgruppe"])
     anchor = project.categories.add_anchor(categories["Bedarfe/Zielgruppe"], coding.id)
     project.categories.delete(categories["Bedarfe"], CodingFate.DELETE)
-    assert project.codings.for_document(document.id) == []
+    assert project.segments.of_document(document.id) == []
     project.history.undo()
     assert project.codings.get(coding.id).category_id == categories["Bedarfe/Zielgruppe"]
     assert project.categories.anchors(categories["Bedarfe/Zielgruppe"])[0].id == anchor.id
@@ -120,7 +120,7 @@ def test_moving_onto_an_identical_coding_keeps_one(project, document, categories
     project.codings.add(document.id, 0, 9, categories["Bedarfe"])
     project.codings.add(document.id, 0, 9, categories["Bedarfe/Zielgruppe"])
     project.categories.delete(categories["Bedarfe/Zielgruppe"], CodingFate.TO_PARENT)
-    assert len(project.codings.for_document(document.id)) == 1
+    assert len(project.segments.of_document(document.id)) == 1
 
 
 def test_edit_agenda_fields(project, categories) -> None:

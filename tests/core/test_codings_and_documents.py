@@ -29,7 +29,7 @@ def test_offsets_count_code_points_beyond_the_bmp(project, document, categories)
     start, end = span(SAMPLE_TEXT, "Viele Familien")
     assert SAMPLE_TEXT.index("😀") < start  # the emoji is one code point, two UTF-16 units
     coding = project.codings.add(document.id, start, end, categories["Bedarfe/Zielgruppe"])
-    assert project.codings.segment_text(coding.id) == "Viele Familien"
+    assert project.segments.get(coding.id).text == "Viele Familien"
 
 
 @pytest.mark.parametrize("start,end", [(-1, 4), (5, 5), (9, 3), (0, 10_000)])
@@ -42,7 +42,7 @@ def test_impossible_offsets_are_refused_with_the_document_named(
         f"Offsets {start}–{end} do not lie within “Workshop Manfort” (0–{document.length} "
         "characters)."
     )
-    assert project.codings.for_document(document.id) == []
+    assert project.segments.of_document(document.id) == []
 
 
 def test_database_itself_refuses_an_end_beyond_the_text(project, document, categories) -> None:
@@ -104,7 +104,7 @@ def test_overlapping_codings_and_coders_are_kept_apart(project, document, catego
     project.codings.add(document.id, 10, 30, categories["Bedarfe/Sozialraum"], coder="Keller")
     with pytest.raises(ValidationError, match="already coded"):
         project.codings.add(document.id, 0, 20, sub, coder="Keller")
-    assert len(project.codings.for_document(document.id)) == 3
+    assert len(project.segments.of_document(document.id)) == 3
     assert len(project.coders.list()) == 2
 
 

@@ -16,7 +16,7 @@ def test_counts_roll_up_statistical_quarters(project, categories) -> None:
     unassigned = project.documents.add("ohne Quartier", text)
     target = categories["Bedarfe/Sozialraum"]
     for doc in (first, second, second, third, unassigned):
-        start = len(project.codings.for_document(doc.id)) * 5
+        start = len(project.segments.of_document(doc.id)) * 5
         project.codings.add(doc.id, start, start + 4, target)
     project.codings.add(first.id, 20, 34, categories["Bedarfe/Digitalisierung"])
 

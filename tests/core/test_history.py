@@ -19,7 +19,7 @@ def snapshot(project: Project) -> tuple:
         project.quarters.list(),
         project.documents.list(),
         project.categories.list(),
-        [project.codings.for_document(d.id) for d in project.documents.list()],
+        [project.segments.of_document(d.id) for d in project.documents.list()],
         project.statements.list(),
         [project.categories.anchors(c.id) for c in project.categories.list()],
     )
@@ -80,8 +80,9 @@ def test_new_change_after_undo_discards_redo(project, document, categories) -> N
     project.codings.add(document.id, 10, 20, categories["Bedarfe/Zielgruppe"])
     with pytest.raises(NothingToUndoError, match="nothing to redo"):
         project.history.redo()
-    states = [e.state for e in project.history.entries(limit=2)]
-    assert states == ["done", "discarded"]
+    commands = [e for e in project.history.entries() if e.command == "coding.add"]
+    assert [e.state for e in commands[:2]] == ["done", "discarded"]
+    assert project.history.entries()[1].command == "history.undo"  # the undo is on record
 
 
 def test_project_creation_cannot_be_undone(empty_project) -> None:
@@ -154,7 +155,7 @@ def test_undo_of_a_large_delete_restores_every_row(project, document, categories
     )
     before = snapshot(project)
     project.documents.delete(document.id)
-    assert project.codings.for_document(document.id) == []
+    assert project.segments.of_document(document.id) == []
     project.history.undo()
     assert snapshot(project) == before
     project.history.redo()

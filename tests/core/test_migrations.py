@@ -99,7 +99,7 @@ def test_populated_older_project_keeps_its_data_when_upgraded(tmp_path: Path) ->
         assert project.backup_path is not None
         document = project.documents.get(1)
         assert (document.title, document.moderator) == ("Alt-Protokoll", "")
-        assert project.codings.segment_text(1) == "alter"
+        assert project.segments.get(1).text == "alter"
         assert project.categories.get(1).block_patterns == ""
 
 

@@ -85,7 +85,7 @@ def test_delete_with_codings_moved_to_the_parent_then_undo(
 
     project = window.project
     assert youth not in category_names(project)
-    codings = project.codings.for_document(sample_project.workshop_id)
+    codings = project.segments.of_document(sample_project.workshop_id)
     assert sample_project.parent_category_id in {c.category_id for c in codings}
     assert not dock.model.index_of_category(youth).isValid()
     parent_row = dock.model.index_of_category(sample_project.parent_category_id)
@@ -96,7 +96,7 @@ def test_delete_with_codings_moved_to_the_parent_then_undo(
     window.menus.undo_action.trigger()
 
     assert category_names(project)[youth] == "im Hinblick auf die Zielgruppe"
-    assert {c.category_id for c in project.codings.for_category(youth)} == {youth}
+    assert {c.category_id for c in project.segments.of_category(youth)} == {youth}
     assert dock.model.index_of_category(youth).isValid()
     assert "15 Kategorien" in window.status.text()
 

@@ -186,7 +186,7 @@ def test_anchor_examples_are_added_from_the_picker_and_removed(
 
     anchors = project.categories.anchors(youth)
     assert len(anchors) == 1
-    assert project.codings.segment_text(anchors[0].coding_id) == sample_project.coded_text
+    assert project.segments.get(anchors[0].coding_id).text == sample_project.coded_text
     shown = dialog.anchors.entries()
     assert [e.text for e in shown] == [sample_project.coded_text]
     assert sample_project.coded_text in dialog.anchors.list.item(0).toolTip()
@@ -270,7 +270,7 @@ def test_screenshots_with_the_demo_study(qtbot, temporary_settings, demo_path, t
     project = window.project
     paths = {path: cid for cid, path in project.categories.paths().items()}
     youth = paths["Herausforderungen und Bedarfe/im Hinblick auf die Zielgruppe"]
-    second = project.codings.for_category(youth)[3].id
+    second = project.segments.of_category(youth)[3].coding_id
     project.categories.add_anchor(youth, second)
 
     dialog = open_dialog(qtbot, window, youth)

@@ -7,7 +7,7 @@ import threading
 from datetime import date
 
 from gui.import_helpers import cell, open_import, type_into_cell
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
@@ -145,7 +145,7 @@ def drag_events(paths: list[str], urls: list[QUrl] | None = None):
     mime = QMimeData()
     mime.setUrls(urls if urls is not None else [QUrl.fromLocalFile(p) for p in paths])
     enter = QDragEnterEvent(
-        QPointF(600, 400),
+        QPoint(600, 400),  # an integer point in every PySide6 release
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -204,7 +204,7 @@ def test_changes_committed_on_another_thread_refresh_the_window_on_the_gui_threa
     qtbot, window, find, names
 ):
     refreshed_on: list[int] = []
-    window.changes.changed.connect(lambda _tables: refreshed_on.append(threading.get_ident()))
+    window.changes.changed.connect(lambda _event: refreshed_on.append(threading.get_ident()))
     worker = threading.Thread(
         target=lambda: window.project.documents.add("Aus dem Hintergrund", "Text.\n")
     )

@@ -76,7 +76,7 @@ def test_category_model_passes_model_tester_through_edits(
 ):
     model = CategoryTreeModel()
     model.set_project(open_project)
-    unsubscribe = open_project.subscribe(lambda event: model.on_change(event.tables))
+    unsubscribe = open_project.subscribe(model.on_change)
     qtmodeltester.check(model, force_py=force_py)
     top = model.index(0, 0)
     top_id = model.category(top).id

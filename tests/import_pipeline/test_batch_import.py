@@ -47,7 +47,7 @@ def test_folder_with_pattern_precode_and_turns(project, protocols: Path) -> None
     workshop = docs["Manfort_Workshop_2020-11-09.docx"]
     text = project.documents.text(workshop.id)
     assert text.startswith("Protokoll Workshop Manfort\nDatum\t09.11.2020\nTeilnehmende\tN=8\n")
-    codings = project.codings.for_document(workshop.id)
+    codings = project.segments.of_document(workshop.id)
     paths = project.categories.paths()
     assert [paths[c.category_id] for c in codings] == [
         "Herausforderungen und Bedarfe",

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from qda_app.sample_projects.demo_builder import STUDY, build_demo
+from qda_app.sample_projects.demo_builder import BUILDER_ACTOR, STUDY, build_demo
 
 from qda_app.cli import main
 from qda_app.core.errors import ValidationError
@@ -43,7 +43,7 @@ def test_coding_is_plausible_work_in_progress(demo_path: Path) -> None:
     with Project.open(demo_path) as project:
         assert check_project(project) == []
         quarter_of = {d.id: d.quarter_id for d in project.documents.list()}
-        codings = [c for d in project.documents.list() for c in project.codings.for_document(d.id)]
+        codings = [c for d in project.documents.list() for c in project.segments.of_document(d.id)]
         per_quarter = Counter(quarter_of[c.document_id] for c in codings)
         assert len(per_quarter) == 7 and min(per_quarter.values()) >= 20
         assert sum(c.is_quote for c in codings) >= 20
@@ -73,7 +73,7 @@ def test_rebuilding_gives_identical_offsets(demo_path: Path, tmp_path: Path) -> 
             return [
                 (d.source_filename, c.start, c.end, c.category_id, c.coder_id)
                 for d in project.documents.list()
-                for c in project.codings.for_document(d.id)
+                for c in project.segments.of_document(d.id)
             ]
 
     assert offsets(again) == offsets(demo_path)
@@ -105,3 +105,11 @@ def test_a_quote_that_is_gone_stops_the_build_by_name(tmp_path: Path) -> None:
         "“Die offene Tür war bisher das Aushängeschild"
     )
     assert list((tmp_path / "out").iterdir()) == []  # nothing half-built left behind
+
+
+def test_the_built_demo_is_a_baseline_nothing_can_undo(demo_path) -> None:
+    for actor in (BUILDER_ACTOR, "Kim Meyer"):
+        with Project.open(demo_path, actor=actor) as project:
+            assert project.history.next_undo() is None
+            assert project.history.next_redo() is None
+            assert len(project.history.entries()) > 30  # the build stays on record

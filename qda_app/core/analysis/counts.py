@@ -83,3 +83,24 @@ def project_summary(project: Project) -> ProjectSummary:
             codings_by_category={category_paths[c.id]: coded.get(c.id, 0) for c in categories},
             codings_by_coder=_grouped(session, Coding.coder_id, coder_names),
         )
+
+
+@dataclass(frozen=True)
+class BasicCounts:
+    """What the status bar shows: the project's name and how much material it holds."""
+
+    name: str
+    documents: int
+    codings: int
+    categories: int
+
+
+def basic_counts(project: Project) -> BasicCounts:
+    with project.read() as session:
+        info = session.get(ProjectInfo, 1)
+        return BasicCounts(
+            info.name if info else "",
+            _count(session, Document),
+            _count(session, Coding),
+            _count(session, Category),
+        )

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, and_, bindparam, event, inspect
 from sqlalchemy.orm import Mapper, Session, attributes, object_session
 
+from ..values import RowEvent
 from .models import Base, ChangeLogEntry
 
 RECORDER_KEY = "change_recorder"
@@ -41,6 +42,20 @@ class RowChange:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> RowChange:
         return cls(data["op"], data["table"], data["key"], data["before"], data["after"])
+
+    @property
+    def key_value(self) -> int | tuple[int, ...]:
+        """The row's id, or a tuple of the key columns for composite keys."""
+        values = tuple(decode_value(v) for v in self.key.values())
+        return values[0] if len(values) == 1 else values
+
+    def event(self, *, reverse: bool = False) -> RowEvent:
+        """This change as listeners hear of it; `reverse` gives the change that undoes it."""
+        before, after = _decoded(self.before), _decoded(self.after)
+        if not reverse:
+            return RowEvent(self.op, self.table, self.key_value, before, after)
+        op = {"insert": "delete", "delete": "insert", "update": "update"}[self.op]
+        return RowEvent(op, self.table, self.key_value, after, before)
 
 
 class ChangeRecorder:
@@ -86,6 +101,12 @@ def _primary_key(mapper: Mapper, target: Any) -> dict[str, Any]:
     return {col.name: value for col, value in zip(mapper.primary_key, identity, strict=True)}
 
 
+def _table_name(mapper: Mapper) -> str:
+    table = mapper.local_table
+    assert isinstance(table, Table)
+    return table.name
+
+
 def _recorder(target: Any) -> ChangeRecorder | None:
     session = object_session(target)
     return session.info.get(RECORDER_KEY) if session is not None else None
@@ -101,7 +122,7 @@ def _after_insert(mapper: Mapper, _connection: Connection, target: Any) -> None:
     if recorder is not None and not _skip(mapper):
         row = _columns(mapper, target)
         recorder.changes.append(
-            RowChange("insert", mapper.local_table.name, _primary_key(mapper, target), after=row)
+            RowChange("insert", _table_name(mapper), _primary_key(mapper, target), after=row)
         )
 
 
@@ -123,9 +144,7 @@ def _after_update(mapper: Mapper, _connection: Connection, target: Any) -> None:
         after[name] = _encode(history.added[0])
     if after:
         recorder.changes.append(
-            RowChange(
-                "update", mapper.local_table.name, _primary_key(mapper, target), before, after
-            )
+            RowChange("update", _table_name(mapper), _primary_key(mapper, target), before, after)
         )
 
 
@@ -135,7 +154,7 @@ def _after_delete(mapper: Mapper, _connection: Connection, target: Any) -> None:
     if recorder is not None and not _skip(mapper):
         row = _columns(mapper, target)
         recorder.changes.append(
-            RowChange("delete", mapper.local_table.name, _primary_key(mapper, target), before=row)
+            RowChange("delete", _table_name(mapper), _primary_key(mapper, target), before=row)
         )
 
 
@@ -183,7 +202,7 @@ def apply_changes(connection: Connection, changes: list[RowChange], *, reverse: 
     """
     sequence = reversed(changes) if reverse else changes
     batch_shape: tuple | None = None
-    batch_statement = None
+    batch_statement: Any = None
     batch: list[dict[str, Any]] = []
     for change in sequence:
         op = change.op

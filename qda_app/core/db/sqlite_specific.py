@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.engine import make_url
 
 # "QDA1": written into the file header so foreign SQLite files are told apart from ours.
@@ -32,16 +33,53 @@ def path_of_url(url: str) -> Path | None:
     return Path(database) if database and database != ":memory:" else None
 
 
+# Execution option of the connections that commands write through (see Project.command).
+WRITE_OPTIONS = {"qda_write": True}
+
+
 def configure_engine(engine: Engine) -> None:
-    """Foreign keys on, full durability, and waiting instead of failing on a busy file."""
+    """Foreign keys on, full durability, waiting instead of failing on a busy file, and
+    transactions begun by us: BEGIN IMMEDIATE for commands, plain BEGIN for readers."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+        dbapi_connection.isolation_level = None  # the driver no longer begins on its own
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA busy_timeout = 5000")
         cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        # A writer that begins deferred and reads first can find, when it comes to write,
+        # that another process wrote meanwhile (SQLITE_BUSY, no waiting helps): commands
+        # therefore take the write lock at once and wait for it (busy_timeout).
+        write = connection.get_execution_options().get("qda_write", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+class CommitCounter:
+    """SQLite's `data_version`, read on a connection held open for it: it changes when any
+    other connection (of this or another process) commits to the file."""
+
+    def __init__(self, engine: Engine) -> None:
+        self._connection: Any = engine.raw_connection()
+
+    def read(self) -> int:
+        cursor = self._connection.cursor()
+        try:
+            return int(cursor.execute("PRAGMA data_version").fetchone()[0])
+        finally:
+            cursor.close()
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+def commit_counter(engine: Engine) -> CommitCounter | None:
+    """A cheap way to ask "did anyone commit?", or None where the store offers none."""
+    return CommitCounter(engine) if engine.dialect.name == "sqlite" else None
 
 
 def mark_as_project(engine: Engine) -> None:

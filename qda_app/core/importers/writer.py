@@ -4,16 +4,13 @@ and pre-coded question blocks, all in one command."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from ..db.models import Category, Document, Method, Quarter, SpeakerTurn
+from ..db.models import Category, Document, Method, Quarter
 from ..errors import ValidationError
-from ..services import variables as var
-from ..services.coders import coder_for_actor
-from ..services.common import next_position
-from ..services.methods import method_code, method_matches
+from ..services.methods import method_matches
 from ..services.quarters import quarter_info, quarter_matches
 from ..text_normalise import content_hash
 from ..values import DocumentInfo
@@ -28,7 +25,9 @@ if TYPE_CHECKING:
     from .batch import ImportOptions
 
 
-def _quarter_id(session: Session, name: str | None, file: str, create: bool) -> int | None:
+def _quarter_id(
+    project: Project, session: Session, name: str | None, file: str, create: bool
+) -> int | None:
     if not name:
         return None
     for row in session.scalars(select(Quarter)):
@@ -38,18 +37,12 @@ def _quarter_id(session: Session, name: str | None, file: str, create: bool) -> 
         raise ValidationError("batch.unknown_quarter", file=file, value=name)
     city = session.scalar(select(Quarter).where(Quarter.kind == "city").limit(1))
     parent_id = city.id if city else None
-    row = Quarter(
-        name=" ".join(str(name).split()),
-        kind="social_space",
-        parent_id=parent_id,
-        position=next_position(session, Quarter, parent_id=parent_id),
-    )
-    session.add(row)
-    session.flush()
-    return row.id
+    return project.quarters.add_in(session, str(name), "social_space", parent_id).id
 
 
-def _method_id(session: Session, name: str | None, file: str, create: bool) -> int | None:
+def _method_id(
+    project: Project, session: Session, name: str | None, file: str, create: bool
+) -> int | None:
     if not name:
         return None
     for row in session.scalars(select(Method)):
@@ -57,11 +50,7 @@ def _method_id(session: Session, name: str | None, file: str, create: bool) -> i
             return row.id
     if not create:
         raise ValidationError("batch.unknown_method", file=file, value=name)
-    clean = " ".join(str(name).split())
-    row = Method(code=method_code(clean), name=clean, position=next_position(session, Method))
-    session.add(row)
-    session.flush()
-    return row.id
+    return project.methods.add_in(session, str(name)).id
 
 
 def _block_patterns(session: Session) -> dict[int, list[str]]:
@@ -94,9 +83,13 @@ def write_document(
         twin = _duplicate(session, content_hash(extracted.text))
         if twin is not None and not options.allow_duplicates:
             return None, twin
-        fields = {
-            "quarter_id": _quarter_id(session, metadata.quarter, file, options.create_missing),
-            "method_id": _method_id(session, metadata.method, file, options.create_missing),
+        fields: dict[str, Any] = {
+            "quarter_id": _quarter_id(
+                project, session, metadata.quarter, file, options.create_missing
+            ),
+            "method_id": _method_id(
+                project, session, metadata.method, file, options.create_missing
+            ),
             "date": when,
             "group_label": metadata.group or "",
             "participants": participants,
@@ -112,21 +105,14 @@ def write_document(
             **fields,
         )
         for name, value in metadata.variables.items():
-            variable = var.define_in(session, name, var.guess_type(value))
-            var.set_in(session, document.id, variable, value)
-        for turn in find_speaker_turns(extracted):
-            session.add(
-                SpeakerTurn(
-                    document_id=document.id,
-                    document_length=document.length,
-                    start=turn.start,
-                    end=turn.end,
-                    speaker=turn.speaker,
-                    role=turn.role,
-                )
-            )
+            project.variables.set_in(session, document.id, name, value)
+        project.documents.add_speaker_turns_in(
+            session,
+            document.id,
+            ((t.start, t.end, t.speaker, t.role) for t in find_speaker_turns(extracted)),
+        )
         if options.precode:
-            coder = coder_for_actor(session, project.actor)
+            coder = project.coders.ensure_in(session, project.actor)
             for section in find_sections(extracted, _block_patterns(session)):
                 project.codings.add_in(
                     session,

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import builtins
 import re
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from ..db.models import CATEGORY_ORIGINS, AnchorExample, Category, Coding, Statement
+from ..db.models import CATEGORY_ORIGINS, AnchorExample, Category
 from ..errors import ValidationError
 from ..values import AnchorInfo, CategoryInfo
 from . import category_tree
+from .category_anchors import add_anchor_in, remove_anchor_in
+from .category_deletion import CodingFate, delete_subtree_in
 from .common import (
     check_colour,
     clean_name,
@@ -55,14 +57,6 @@ EDITABLE = (
 )
 
 
-class CodingFate(StrEnum):
-    """What happens to the codings (and statements) of a deleted category and its subtree."""
-
-    DELETE = "delete"
-    TO_PARENT = "to_parent"
-    TO_CATEGORY = "to_category"
-
-
 def category_info(row: Category) -> CategoryInfo:
     return CategoryInfo(
         row.id,
@@ -79,11 +73,7 @@ def category_info(row: Category) -> CategoryInfo:
     )
 
 
-def _segment(coding: Coding) -> tuple[int, int, int, int]:
-    return (coding.document_id, coding.start, coding.end, coding.coder_id)
-
-
-def _siblings(session: Session, parent_id: int | None) -> list[Category]:
+def siblings(session: Session, parent_id: int | None) -> list[Category]:
     where = Category.parent_id.is_(None) if parent_id is None else Category.parent_id == parent_id
     return list(session.scalars(select(Category).where(where)))
 
@@ -120,7 +110,7 @@ class CategoryService:
 
     # -- reading ------------------------------------------------------------------------------
 
-    def list(self) -> list[CategoryInfo]:
+    def list(self) -> builtins.list[CategoryInfo]:
         """All categories, depth-first in tree order."""
         with self.project.read() as session:
             rows = [category_info(row) for row in session.scalars(select(Category))]
@@ -137,7 +127,7 @@ class CategoryService:
         """By path ("Top/Sub"), tag path ("Bedarfe/Zielgruppe") or unique name or tag."""
         return category_tree.find(self.list(), text)
 
-    def anchors(self, category_id: int) -> list[AnchorInfo]:
+    def anchors(self, category_id: int) -> builtins.list[AnchorInfo]:
         with self.project.read() as session:
             query = (
                 select(AnchorExample)
@@ -155,17 +145,27 @@ class CategoryService:
         self, name: str, parent_id: int | None = None, *, position: int | None = None, **fields: Any
     ) -> CategoryInfo:
         """New category; top-level ones default to deductive, subcategories to inductive."""
+        with self.project.command("category.create", name=name) as session:
+            return category_info(
+                self.create_in(session, name, parent_id, position=position, **fields)
+            )
+
+    def create_in(
+        self,
+        session: Session,
+        name: str,
+        parent_id: int | None = None,
+        *,
+        position: int | None = None,
+        **fields: Any,
+    ) -> Category:
+        """`create` inside a caller's command (presets, codebook imports, splits)."""
         unknown = set(fields) - set(EDITABLE)
         if unknown:
             raise TypeError(f"unknown category fields: {sorted(unknown)}")
         fields["name"] = name
         _check_fields(fields)
-        with self.project.command("category.create", name=fields["name"]) as session:
-            return category_info(self.create_in(session, parent_id, position, fields))
-
-    def create_in(
-        self, session: Session, parent_id: int | None, position: int | None, fields: dict[str, Any]
-    ) -> Category:
+        note_params(session, name=fields["name"])
         if parent_id is not None:
             fetch(session, Category, parent_id, "category")
         self._check_unique(session, fields["name"], parent_id, None)
@@ -181,24 +181,27 @@ class CategoryService:
         session.add(row)
         session.flush()
         if position is not None:
-            place_among(_siblings(session, parent_id), row, position)
+            place_among(siblings(session, parent_id), row, position)
         return row
 
     def update(self, category_id: int, **fields: Any) -> CategoryInfo:
         """Edit name, tag, colour, origin, definition, coding rules or the codable flag."""
+        command = "category.rename" if set(fields) == {"name"} else "category.update"
+        with self.project.command(command, id=category_id, **fields) as session:
+            return category_info(self.update_in(session, category_id, **fields))
+
+    def update_in(self, session: Session, category_id: int, **fields: Any) -> Category:
         unknown = set(fields) - set(EDITABLE)
         if unknown:
             raise TypeError(f"unknown category fields: {sorted(unknown)}")
         _check_fields(fields)
-        command = "category.rename" if set(fields) == {"name"} else "category.update"
-        with self.project.command(command, id=category_id, **fields) as session:
-            row = fetch(session, Category, category_id, "category")
-            note_params(session, category=row.name)
-            if "name" in fields:
-                self._check_unique(session, fields["name"], row.parent_id, row.id)
-            for key, value in fields.items():
-                setattr(row, key, value)
-            return category_info(row)
+        row = fetch(session, Category, category_id, "category")
+        note_params(session, category=row.name)
+        if "name" in fields:
+            self._check_unique(session, fields["name"], row.parent_id, row.id)
+        for key, value in fields.items():
+            setattr(row, key, value)
+        return row
 
     def rename(self, category_id: int, name: str) -> CategoryInfo:
         return self.update(category_id, name=name)
@@ -206,28 +209,36 @@ class CategoryService:
     def move(self, category_id: int, parent_id: int | None, position: int | None = None) -> None:
         """Put a category (with its subtree) under another parent, or to the top level."""
         with self.project.command("category.move", id=category_id, parent=parent_id) as session:
-            row = fetch(session, Category, category_id, "category")
-            note_params(session, category=row.name, target="—")
-            if parent_id is not None:
-                note_params(session, target=fetch(session, Category, parent_id, "category").name)
-                all_rows = [category_info(c) for c in session.scalars(select(Category))]
-                if parent_id in category_tree.subtree_ids(all_rows, category_id):
-                    raise ValidationError("category.move_into_itself", name=row.name)
-            if parent_id != row.parent_id:
-                self._check_unique(session, row.name, parent_id, row.id)
-                old_parent = row.parent_id
-                row.parent_id = parent_id
-                row.position = next_position(session, Category, parent_id=parent_id)
-                session.flush()
-                renumber(_siblings(session, old_parent))
-            place_among(_siblings(session, parent_id), row, position)
+            self.move_in(session, category_id, parent_id, position)
+
+    def move_in(
+        self, session: Session, category_id: int, parent_id: int | None, position: int | None
+    ) -> None:
+        row = fetch(session, Category, category_id, "category")
+        note_params(session, category=row.name, target="—")
+        if parent_id is not None:
+            note_params(session, target=fetch(session, Category, parent_id, "category").name)
+            all_rows = [category_info(c) for c in session.scalars(select(Category))]
+            if parent_id in category_tree.subtree_ids(all_rows, category_id):
+                raise ValidationError("category.move_into_itself", name=row.name)
+        if parent_id != row.parent_id:
+            self._check_unique(session, row.name, parent_id, row.id)
+            old_parent = row.parent_id
+            row.parent_id = parent_id
+            row.position = next_position(session, Category, parent_id=parent_id)
+            session.flush()
+            renumber(siblings(session, old_parent))
+        place_among(siblings(session, parent_id), row, position)
 
     def reorder(self, category_id: int, position: int) -> None:
         """Move a category to another position among its siblings."""
         with self.project.command("category.reorder", id=category_id, position=position) as s:
-            row = fetch(s, Category, category_id, "category")
-            note_params(s, category=row.name)
-            place_among(_siblings(s, row.parent_id), row, position)
+            self.reorder_in(s, category_id, position)
+
+    def reorder_in(self, session: Session, category_id: int, position: int) -> None:
+        row = fetch(session, Category, category_id, "category")
+        note_params(session, category=row.name)
+        place_among(siblings(session, row.parent_id), row, position)
 
     def delete(
         self, category_id: int, fate: CodingFate | str, target_id: int | None = None
@@ -235,88 +246,35 @@ class CategoryService:
         """Delete a category and its subcategories; their codings and statements meet `fate`."""
         fate = CodingFate(fate)
         with self.project.command("category.delete", id=category_id, fate=str(fate)) as session:
-            row = fetch(session, Category, category_id, "category")
-            note_params(session, category=row.name)
-            all_rows = [category_info(c) for c in session.scalars(select(Category))]
-            doomed = category_tree.subtree_ids(all_rows, category_id)
-            target = self._fate_target(session, row, fate, target_id, doomed)
-            codings = session.scalars(select(Coding).where(Coding.category_id.in_(doomed))).all()
-            statements = session.scalars(
-                select(Statement).where(Statement.category_id.in_(doomed))
-            ).all()
-            kept = set()
-            if target is not None:
-                kept = {
-                    _segment(c)
-                    for c in session.scalars(select(Coding).where(Coding.category_id == target))
-                }
-            for coding in codings:
-                if target is None or _segment(coding) in kept:
-                    session.delete(coding)  # an identical coding already sits in the target
-                else:
-                    coding.category_id = target
-                    kept.add(_segment(coding))
-            for statement in statements:
-                if target is None:
-                    session.delete(statement)
-                else:
-                    statement.category_id = target
-            session.flush()
-            for doomed_id in reversed(doomed):
-                session.delete(session.get(Category, doomed_id))
-                session.flush()
-            renumber(_siblings(session, row.parent_id))
+            self.delete_in(session, category_id, fate, target_id)
+
+    def delete_in(
+        self, session: Session, category_id: int, fate: CodingFate | str, target_id: int | None
+    ) -> None:
+        delete_subtree_in(session, category_id, CodingFate(fate), target_id)
 
     def add_anchor(self, category_id: int, coding_id: int) -> AnchorInfo:
         """Make a coded segment an anchor example of a category."""
         with self.project.command("anchor.add", category=category_id, coding=coding_id) as s:
-            note_params(s, name=fetch(s, Category, category_id, "category").name)
-            fetch(s, Coding, coding_id, "coding")
-            exists = s.scalar(
-                select(AnchorExample.id).where(
-                    AnchorExample.category_id == category_id, AnchorExample.coding_id == coding_id
-                )
-            )
-            if exists is not None:
-                raise ValidationError("anchor.duplicate")
-            row = AnchorExample(
-                category_id=category_id,
-                coding_id=coding_id,
-                position=next_position(s, AnchorExample, category_id=category_id),
-            )
-            s.add(row)
-            s.flush()
+            row = self.add_anchor_in(s, category_id, coding_id)
             return AnchorInfo(row.id, row.category_id, row.coding_id, row.position)
+
+    def add_anchor_in(self, session: Session, category_id: int, coding_id: int) -> AnchorExample:
+        return add_anchor_in(session, category_id, coding_id)
 
     def remove_anchor(self, anchor_id: int) -> None:
         with self.project.command("anchor.remove", id=anchor_id) as session:
-            anchor = fetch(session, AnchorExample, anchor_id, "anchor")
-            note_params(session, name=fetch(session, Category, anchor.category_id, "category").name)
-            session.delete(anchor)
+            self.remove_anchor_in(session, anchor_id)
+
+    def remove_anchor_in(self, session: Session, anchor_id: int) -> None:
+        remove_anchor_in(session, anchor_id)
 
     # -- helpers ------------------------------------------------------------------------------
-
-    @staticmethod
-    def _fate_target(
-        session: Session, row: Category, fate: CodingFate, target_id: int | None, doomed: list[int]
-    ) -> int | None:
-        if fate is CodingFate.DELETE:
-            return None
-        if fate is CodingFate.TO_PARENT:
-            if row.parent_id is None:
-                raise ValidationError("category.no_parent", name=row.name)
-            return row.parent_id
-        if target_id is None:
-            raise ValidationError("category.target_missing")
-        fetch(session, Category, target_id, "category")
-        if target_id in doomed:
-            raise ValidationError("category.target_in_subtree", name=row.name)
-        return target_id
 
     @staticmethod
     def _check_unique(
         session: Session, name: str, parent_id: int | None, own_id: int | None
     ) -> None:
-        for sibling in _siblings(session, parent_id):
+        for sibling in siblings(session, parent_id):
             if sibling.id != own_id and sibling.name.casefold() == name.casefold():
                 raise ValidationError("category.duplicate_name", name=name)

@@ -42,12 +42,20 @@ class CoderService:
             return [coder_info(c) for c in session.scalars(select(Coder).order_by(Coder.id))]
 
     def add(self, name: str, colour: str | None = None) -> CoderInfo:
-        name = clean_name(name, "coder")
         with self.project.command("coder.add", name=name) as session:
-            if session.scalar(select(Coder.id).where(Coder.name == name)) is not None:
-                raise ValidationError("coder.duplicate", name=name)
-            coder = coder_for_actor(session, name)
-            if colour:
-                coder.colour = check_colour(colour)
-            session.flush()
-            return coder_info(coder)
+            return coder_info(self.add_in(session, name, colour))
+
+    def add_in(self, session: Session, name: str, colour: str | None = None) -> Coder:
+        """A new coder inside a caller's command; the name must be new."""
+        name = clean_name(name, "coder")
+        if session.scalar(select(Coder.id).where(Coder.name == name)) is not None:
+            raise ValidationError("coder.duplicate", name=name)
+        coder = coder_for_actor(session, name)
+        if colour:
+            coder.colour = check_colour(colour)
+        session.flush()
+        return coder
+
+    def ensure_in(self, session: Session, name: str) -> Coder:
+        """The coder with this name, created on first use (a coding names its coder)."""
+        return coder_for_actor(session, clean_name(name, "coder"))

@@ -9,7 +9,6 @@ from sqlalchemy import select
 from ..db.models import Category, Coding, Document
 from ..errors import ValidationError
 from ..values import CodingInfo
-from .coders import coder_for_actor
 from .common import fetch, note_params
 
 if TYPE_CHECKING:
@@ -95,7 +94,7 @@ class CodingService:
         category = fetch(session, Category, category_id, "category")
         _check_codable(category)
         note_params(session, title=document.title, category_name=category.name)
-        coder_row = coder_for_actor(session, coder or self.project.actor)
+        coder_row = self.project.coders.ensure_in(session, coder or self.project.actor)
         duplicate = session.scalar(
             select(Coding.id).where(
                 Coding.document_id == document_id,
@@ -121,87 +120,64 @@ class CodingService:
         return row
 
     def get(self, coding_id: int) -> CodingInfo:
+        """One coding's own fields (offsets, category, coder, notes); for its text and
+        context read it as a segment (`project.segments.get`)."""
         with self.project.read() as session:
             return coding_info(fetch(session, Coding, coding_id, "coding"))
 
-    def for_document(self, document_id: int) -> list[CodingInfo]:
-        """All codings of one document, by start offset (what the text view paints)."""
-        query = (
-            select(
-                Coding.id,
-                Coding.document_id,
-                Coding.start,
-                Coding.end,
-                Coding.category_id,
-                Coding.coder_id,
-                Coding.memo,
-                Coding.paraphrase,
-                Coding.generalisation,
-                Coding.is_quote,
-            )
-            .where(Coding.document_id == document_id)
-            .order_by(Coding.start, Coding.end, Coding.id)
-        )
-        with self.project.read() as session:
-            return [CodingInfo(*row) for row in session.execute(query)]
-
-    def for_category(self, category_id: int) -> list[CodingInfo]:
-        with self.project.read() as session:
-            query = (
-                select(Coding)
-                .where(Coding.category_id == category_id)
-                .order_by(Coding.document_id, Coding.start)
-            )
-            return [coding_info(row) for row in session.scalars(query)]
-
-    def segment_text(self, coding_id: int) -> str:
-        """The coded words themselves."""
-        with self.project.read() as session:
-            coding = fetch(session, Coding, coding_id, "coding")
-            return coding.document.text[coding.start : coding.end]
-
     def remove(self, coding_id: int) -> None:
         with self.project.command("coding.remove", id=coding_id) as session:
-            row = fetch(session, Coding, coding_id, "coding")
-            note_params(
-                session, title=_title(session, row.document_id), start=row.start, end=row.end
-            )
-            session.delete(row)
+            self.remove_in(session, coding_id)
+
+    def remove_in(self, session: Session, coding_id: int) -> None:
+        row = fetch(session, Coding, coding_id, "coding")
+        note_params(session, title=_title(session, row.document_id), start=row.start, end=row.end)
+        session.delete(row)
 
     def change_range(self, coding_id: int, start: int, end: int) -> CodingInfo:
         with self.project.command(
             "coding.change_range", id=coding_id, start=start, end=end
         ) as session:
-            row = fetch(session, Coding, coding_id, "coding")
-            title = _title(session, row.document_id)
-            note_params(session, title=title)
-            check_range(start, end, row.document_length, title)
-            row.start, row.end = start, end
-            return coding_info(row)
+            return coding_info(self.change_range_in(session, coding_id, start, end))
+
+    def change_range_in(self, session: Session, coding_id: int, start: int, end: int) -> Coding:
+        row = fetch(session, Coding, coding_id, "coding")
+        title = _title(session, row.document_id)
+        note_params(session, title=title)
+        check_range(start, end, row.document_length, title)
+        row.start, row.end = start, end
+        return row
 
     def change_category(self, coding_id: int, category_id: int) -> CodingInfo:
         with self.project.command(
             "coding.change_category", id=coding_id, category=category_id
         ) as session:
-            row = fetch(session, Coding, coding_id, "coding")
-            category = fetch(session, Category, category_id, "category")
-            _check_codable(category)
-            note_params(
-                session, title=_title(session, row.document_id), category_name=category.name
-            )
-            row.category_id = category_id
-            return coding_info(row)
+            return coding_info(self.change_category_in(session, coding_id, category_id))
+
+    def change_category_in(self, session: Session, coding_id: int, category_id: int) -> Coding:
+        row = fetch(session, Coding, coding_id, "coding")
+        category = fetch(session, Category, category_id, "category")
+        _check_codable(category)
+        note_params(session, title=_title(session, row.document_id), category_name=category.name)
+        row.category_id = category_id
+        return row
 
     def update(self, coding_id: int, **fields: Any) -> CodingInfo:
         """Edit memo, paraphrase, generalisation or the verbatim-quote flag."""
+        with self.project.command("coding.update", id=coding_id, fields=sorted(fields)) as s:
+            return coding_info(self.update_in(s, coding_id, **fields))
+
+    def update_in(self, session: Session, coding_id: int, **fields: Any) -> Coding:
         unknown = set(fields) - set(EDITABLE)
         if unknown:
             raise TypeError(f"unknown coding fields: {sorted(unknown)}")
         if "is_quote" in fields:
             fields["is_quote"] = bool(fields["is_quote"])
-        with self.project.command("coding.update", id=coding_id, fields=sorted(fields)) as s:
-            row = fetch(s, Coding, coding_id, "coding")
-            note_params(s, title=_title(s, row.document_id))
-            for key, value in fields.items():
-                setattr(row, key, value)
-            return coding_info(row)
+        for name in ("memo", "paraphrase", "generalisation"):
+            if name in fields:
+                fields[name] = str(fields[name] or "")
+        row = fetch(session, Coding, coding_id, "coding")
+        note_params(session, title=_title(session, row.document_id))
+        for key, value in fields.items():
+            setattr(row, key, value)
+        return row

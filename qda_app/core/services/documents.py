@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import builtins
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..db.models import Coding, Document, DocumentSource, Method, Quarter, SpeakerTurn
+from ..db.models import (
+    SPEAKER_ROLES,
+    Coding,
+    Document,
+    DocumentSource,
+    Method,
+    Quarter,
+    SpeakerTurn,
+)
 from ..errors import ValidationError
 from ..text_normalise import content_hash, normalise_text
 from ..values import DocumentInfo, SpeakerTurnInfo
 from . import variables as var
+from .codings import check_range
 from .common import fetch, next_position, note_params
 from .variables import VariableChange
 
@@ -21,6 +31,9 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from ..project import Project
+
+# (start, end, speaker, role) of one turn, offsets in code points of the stored text.
+SpeakerTurnSpan = tuple[int, int, str, str]
 
 METADATA_FIELDS = (
     "title",
@@ -67,6 +80,11 @@ def _check_metadata(session: Session, fields: dict[str, Any]) -> None:
     for name in ("group_label", "moderator"):
         if name in fields:
             fields[name] = " ".join(str(fields[name] or "").split())
+
+
+def _document_info(row: Any) -> DocumentInfo:
+    """A listed row (LISTED_COLUMNS, in DocumentInfo's field order) as a value."""
+    return DocumentInfo(*row)
 
 
 class DocumentService:
@@ -134,7 +152,7 @@ class DocumentService:
             var.set_in(session, row.id, variable, value)
         return self._info_of(row)
 
-    def list(self, quarter_id: int | None = None) -> list[DocumentInfo]:
+    def list(self, quarter_id: int | None = None) -> builtins.list[DocumentInfo]:
         """Documents without their text, ordered by quarter position then document position."""
         query = select(*LISTED_COLUMNS).order_by(
             Document.quarter_id, Document.position, Document.id
@@ -142,13 +160,13 @@ class DocumentService:
         if quarter_id is not None:
             query = query.where(Document.quarter_id == quarter_id)
         with self.project.read() as session:
-            return [DocumentInfo(*row) for row in session.execute(query)]
+            return [_document_info(row) for row in session.execute(query)]
 
     def get(self, document_id: int) -> DocumentInfo:
         with self.project.read() as session:
             fetch(session, Document, document_id, "document")
             row = session.execute(select(*LISTED_COLUMNS).where(Document.id == document_id)).one()
-            return DocumentInfo(*row)
+            return _document_info(row)
 
     def text(self, document_id: int) -> str:
         """The stored plain text that coding offsets refer to."""
@@ -156,7 +174,7 @@ class DocumentService:
             text = session.scalar(select(Document.text).where(Document.id == document_id))
             if text is None:
                 fetch(session, Document, document_id, "document")
-            return text
+            return text or ""
 
     def original(self, document_id: int) -> bytes | None:
         """The imported file's bytes, if they were kept."""
@@ -165,7 +183,7 @@ class DocumentService:
                 select(DocumentSource.data).where(DocumentSource.document_id == document_id)
             )
 
-    def speaker_turns(self, document_id: int) -> list[SpeakerTurnInfo]:
+    def speaker_turns(self, document_id: int) -> builtins.list[SpeakerTurnInfo]:
         """Who speaks where, for interviews whose turns were recognised at import."""
         query = (
             select(SpeakerTurn)
@@ -178,10 +196,10 @@ class DocumentService:
                 for t in session.scalars(query)
             ]
 
-    def find_by_hash(self, digest: str) -> list[DocumentInfo]:
+    def find_by_hash(self, digest: str) -> builtins.list[DocumentInfo]:
         with self.project.read() as session:
             query = select(*LISTED_COLUMNS).where(Document.content_hash == digest)
-            return [DocumentInfo(*row) for row in session.execute(query)]
+            return [_document_info(row) for row in session.execute(query)]
 
     def update(
         self,
@@ -222,25 +240,55 @@ class DocumentService:
             var.set_in(session, document_id, variable, change.value)
         return self._info_of(row)
 
+    def add_speaker_turns_in(
+        self, session: Session, document_id: int, turns: Iterable[SpeakerTurnSpan]
+    ) -> int:
+        """Record who speaks where in a document; each turn must lie inside its text."""
+        document = fetch(session, Document, document_id, "document")
+        rows = []
+        for start, end, speaker, role in turns:
+            check_range(start, end, document.text_length, document.title)
+            if role not in SPEAKER_ROLES:
+                raise ValidationError("document.bad_speaker_role", role=role)
+            name = " ".join(str(speaker).split())[:100]
+            if not name:
+                raise ValidationError("name.empty.speaker")
+            rows.append(
+                SpeakerTurn(
+                    document_id=document_id,
+                    document_length=document.text_length,
+                    start=start,
+                    end=end,
+                    speaker=name,
+                    role=role,
+                )
+            )
+        session.add_all(rows)
+        return len(rows)
+
     def delete(self, document_id: int) -> None:
         """Remove a document with its codings (undoable)."""
         with self.project.command("document.delete", id=document_id) as session:
-            codings = selectinload(Document.codings)
-            document = session.get(
-                Document,
-                document_id,
-                options=[
-                    codings.selectinload(Coding.anchor_links),
-                    codings.selectinload(Coding.statement_links),
-                    selectinload(Document.speaker_turns),
-                    selectinload(Document.variable_values),
-                    selectinload(Document.source),
-                ],
-            )
-            if document is None:
-                fetch(session, Document, document_id, "document")
-            note_params(session, title=document.title)
-            session.delete(document)
+            self.delete_in(session, document_id)
+
+    def delete_in(self, session: Session, document_id: int) -> None:
+        codings = selectinload(Document.codings)
+        document = session.get(
+            Document,
+            document_id,
+            options=[
+                codings.selectinload(Coding.anchor_links),
+                codings.selectinload(Coding.statement_links),
+                selectinload(Document.speaker_turns),
+                selectinload(Document.variable_values),
+                selectinload(Document.source),
+            ],
+        )
+        if document is None:
+            fetch(session, Document, document_id, "document")
+            return
+        note_params(session, title=document.title)
+        session.delete(document)
 
     @staticmethod
     def _info_of(row: Document) -> DocumentInfo:

@@ -13,6 +13,8 @@ from ..values import MethodInfo
 from .common import clean_name, next_position
 
 if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
     from ..project import Project
 
 # Names a researcher may type for the built-in methods, in German and English.
@@ -59,12 +61,16 @@ class MethodService:
         return next((m for m in self.list() if method_matches(m.code, m.name, text)), None)
 
     def add(self, name: str, code: str | None = None) -> MethodInfo:
+        with self.project.command("method.add", name=name) as session:
+            return method_info(self.add_in(session, name, code))
+
+    def add_in(self, session: Session, name: str, code: str | None = None) -> Method:
+        """`add` inside a caller's command (imports that create a missing method)."""
         name = clean_name(name, "method")
         code = code or method_code(name)
-        with self.project.command("method.add", name=name) as session:
-            if session.scalar(select(Method.id).where(Method.code == code)) is not None:
-                raise ValidationError("method.duplicate", name=name)
-            row = Method(code=code, name=name, position=next_position(session, Method))
-            session.add(row)
-            session.flush()
-            return method_info(row)
+        if session.scalar(select(Method.id).where(Method.code == code)) is not None:
+            raise ValidationError("method.duplicate", name=name)
+        row = Method(code=code, name=name, position=next_position(session, Method))
+        session.add(row)
+        session.flush()
+        return row

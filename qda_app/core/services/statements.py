@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -54,7 +56,7 @@ class StatementService:
         category_id: int | None = None,
         *,
         cross_quarter: bool = False,
-    ) -> list[StatementInfo]:
+    ) -> builtins.list[StatementInfo]:
         """Statements of a quarter (or all), of a category (or all); cross_quarter selects those
         without a quarter."""
         query = select(Statement).order_by(
@@ -74,77 +76,105 @@ class StatementService:
         category_id: int,
         text: str,
         quarter_id: int | None = None,
-        coding_ids: tuple[int, ...] | list[int] = (),
+        coding_ids: Sequence[int] = (),
         position: int | None = None,
     ) -> StatementInfo:
         """A new bullet in a cell; quarter None makes it a cross-quarter statement."""
-        text = _clean_text(text)
         with self.project.command(
-            "statement.add", category=category_id, quarter=quarter_id, text=_short(text)
+            "statement.add", category=category_id, quarter=quarter_id, text=_short(text or "")
         ) as session:
-            fetch(session, Category, category_id, "category")
-            if quarter_id is not None:
-                fetch(session, Quarter, quarter_id, "quarter")
-            row = Statement(
-                category_id=category_id,
-                quarter_id=quarter_id,
-                text=text,
-                position=next_position(
-                    session, Statement, quarter_id=quarter_id, category_id=category_id
-                ),
+            return statement_info(
+                self.add_in(session, category_id, text, quarter_id, coding_ids, position)
             )
-            session.add(row)
-            session.flush()
-            for coding_id in dict.fromkeys(coding_ids):
-                fetch(session, Coding, coding_id, "coding")
-                row.coding_links.append(StatementCoding(statement_id=row.id, coding_id=coding_id))
-            if position is not None:
-                place_among(_cell(session, quarter_id, category_id), row, position)
-            session.flush()
-            return statement_info(row)
+
+    def add_in(
+        self,
+        session: Session,
+        category_id: int,
+        text: str,
+        quarter_id: int | None = None,
+        coding_ids: Sequence[int] = (),
+        position: int | None = None,
+    ) -> Statement:
+        text = _clean_text(text)
+        fetch(session, Category, category_id, "category")
+        if quarter_id is not None:
+            fetch(session, Quarter, quarter_id, "quarter")
+        row = Statement(
+            category_id=category_id,
+            quarter_id=quarter_id,
+            text=text,
+            position=next_position(
+                session, Statement, quarter_id=quarter_id, category_id=category_id
+            ),
+        )
+        session.add(row)
+        session.flush()
+        for coding_id in dict.fromkeys(coding_ids):
+            fetch(session, Coding, coding_id, "coding")
+            row.coding_links.append(StatementCoding(statement_id=row.id, coding_id=coding_id))
+        if position is not None:
+            place_among(_cell(session, quarter_id, category_id), row, position)
+        session.flush()
+        return row
 
     def update_text(self, statement_id: int, text: str) -> StatementInfo:
-        text = _clean_text(text)
         with self.project.command("statement.update", id=statement_id) as session:
-            row = fetch(session, Statement, statement_id, "statement")
-            note_params(session, text=_short(row.text))
-            row.text = text
-            return statement_info(row)
+            return statement_info(self.update_text_in(session, statement_id, text))
+
+    def update_text_in(self, session: Session, statement_id: int, text: str) -> Statement:
+        text = _clean_text(text)
+        row = fetch(session, Statement, statement_id, "statement")
+        note_params(session, text=_short(row.text))
+        row.text = text
+        return row
 
     def reorder(self, statement_id: int, position: int) -> None:
         with self.project.command(
             "statement.reorder", id=statement_id, position=position
         ) as session:
-            row = fetch(session, Statement, statement_id, "statement")
-            note_params(session, text=_short(row.text))
-            place_among(_cell(session, row.quarter_id, row.category_id), row, position)
+            self.reorder_in(session, statement_id, position)
+
+    def reorder_in(self, session: Session, statement_id: int, position: int) -> None:
+        row = fetch(session, Statement, statement_id, "statement")
+        note_params(session, text=_short(row.text))
+        place_among(_cell(session, row.quarter_id, row.category_id), row, position)
 
     def link(self, statement_id: int, coding_id: int) -> StatementInfo:
         """Record that a statement condenses a coding."""
         with self.project.command("statement.link", id=statement_id, coding=coding_id) as s:
-            row = fetch(s, Statement, statement_id, "statement")
-            note_params(s, text=_short(row.text))
-            fetch(s, Coding, coding_id, "coding")
-            if all(link.coding_id != coding_id for link in row.coding_links):
-                row.coding_links.append(StatementCoding(statement_id=row.id, coding_id=coding_id))
-            s.flush()
-            return statement_info(row)
+            return statement_info(self.link_in(s, statement_id, coding_id))
+
+    def link_in(self, session: Session, statement_id: int, coding_id: int) -> Statement:
+        row = fetch(session, Statement, statement_id, "statement")
+        note_params(session, text=_short(row.text))
+        fetch(session, Coding, coding_id, "coding")
+        if all(link.coding_id != coding_id for link in row.coding_links):
+            row.coding_links.append(StatementCoding(statement_id=row.id, coding_id=coding_id))
+        session.flush()
+        return row
 
     def unlink(self, statement_id: int, coding_id: int) -> StatementInfo:
         with self.project.command("statement.unlink", id=statement_id, coding=coding_id) as s:
-            row = fetch(s, Statement, statement_id, "statement")
-            note_params(s, text=_short(row.text))
-            for link in list(row.coding_links):
-                if link.coding_id == coding_id:
-                    row.coding_links.remove(link)
-            s.flush()
-            return statement_info(row)
+            return statement_info(self.unlink_in(s, statement_id, coding_id))
+
+    def unlink_in(self, session: Session, statement_id: int, coding_id: int) -> Statement:
+        row = fetch(session, Statement, statement_id, "statement")
+        note_params(session, text=_short(row.text))
+        for link in list(row.coding_links):
+            if link.coding_id == coding_id:
+                row.coding_links.remove(link)
+        session.flush()
+        return row
 
     def delete(self, statement_id: int) -> None:
         with self.project.command("statement.delete", id=statement_id) as session:
-            row = fetch(session, Statement, statement_id, "statement")
-            note_params(session, text=_short(row.text))
-            cell = (row.quarter_id, row.category_id)
-            session.delete(row)
-            session.flush()
-            renumber(_cell(session, *cell))
+            self.delete_in(session, statement_id)
+
+    def delete_in(self, session: Session, statement_id: int) -> None:
+        row = fetch(session, Statement, statement_id, "statement")
+        note_params(session, text=_short(row.text))
+        cell = (row.quarter_id, row.category_id)
+        session.delete(row)
+        session.flush()
+        renumber(_cell(session, *cell))

@@ -134,7 +134,25 @@ class VariableService:
 
     def define(self, name: str, var_type: str) -> None:
         with self.project.command("variable.define", name=name, type=var_type) as session:
-            define_in(session, name, var_type)
+            self.define_in(session, name, var_type)
+
+    def define_in(self, session: Session, name: str, var_type: str) -> Variable:
+        """The variable with this name, created with `var_type` if new; types must agree."""
+        return define_in(session, name, var_type)
+
+    def set_in(
+        self, session: Session, document_id: int, name: str, value: Any, var_type: str | None = None
+    ) -> None:
+        """`set` inside a caller's command (imports set a document's variables)."""
+        title = session.scalar(select(Document.title).where(Document.id == document_id))
+        if title is None:
+            raise NotFoundError("not_found.document", id=document_id)
+        note_params(session, title=title)
+        existing = session.scalar(
+            select(Variable).where(Variable.name == clean_name(name, "variable"))
+        )
+        variable = existing or define_in(session, name, var_type or guess_type(value))
+        set_in(session, document_id, variable, value)
 
     def values(self, document_id: int) -> dict[str, Any]:
         """A document's variable values by variable name."""
@@ -150,10 +168,4 @@ class VariableService:
     def set(self, document_id: int, name: str, value: Any, var_type: str | None = None) -> None:
         """Set a document's value, defining the variable if it is new."""
         with self.project.command("variable.set", document=document_id, name=name) as session:
-            title = session.scalar(select(Document.title).where(Document.id == document_id))
-            if title is None:
-                raise NotFoundError("not_found.document", id=document_id)
-            note_params(session, title=title)
-            existing = session.scalar(select(Variable).where(Variable.name == name))
-            variable = existing or define_in(session, name, var_type or guess_type(value))
-            set_in(session, document_id, variable, value)
+            self.set_in(session, document_id, name, value, var_type)

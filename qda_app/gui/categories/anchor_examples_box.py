@@ -23,14 +23,15 @@ from PySide6.QtWidgets import (
 
 from ...core.errors import QdaError
 from ...core.i18n import tr
+from ...core.values import SegmentFilter
 from .anchor_picker_dialog import AnchorPickerDialog
 from .segment_list import (
     ENTRY_ROLE,
     SegmentDelegate,
     SegmentEntry,
     fill_list,
-    load_segments,
     mute,
+    segment_entries,
 )
 
 if TYPE_CHECKING:
@@ -82,9 +83,11 @@ class AnchorExamplesBox(QGroupBox):
         """Read the anchors again from the project, keeping the selected row where possible."""
         row = self.list.currentRow()
         anchors = self.project.categories.anchors(self.category_id)
-        codings = [self.project.codings.get(a.coding_id) for a in anchors]
         ids = {a.coding_id: a.id for a in anchors}
-        fill_list(self.list, load_segments(self.project, codings, ids))
+        found = self.project.segments.list(SegmentFilter(coding_ids=tuple(ids)))
+        by_coding = {segment.coding_id: segment for segment in found}
+        in_order = [by_coding[a.coding_id] for a in anchors if a.coding_id in by_coding]
+        fill_list(self.list, segment_entries(in_order, ids))
         self.list.setVisible(bool(anchors))
         self.empty_label.setVisible(not anchors)
         if anchors:
@@ -97,9 +100,9 @@ class AnchorExamplesBox(QGroupBox):
     def make_picker(self) -> AnchorPickerDialog:
         """The dialog offering the category's codings (those already anchors greyed out)."""
         name = self.project.categories.get(self.category_id).name
-        codings = self.project.codings.for_category(self.category_id)
+        segments = self.project.segments.of_category(self.category_id)
         anchored = {entry.coding_id for entry in self.entries()}
-        return AnchorPickerDialog(name, load_segments(self.project, codings), anchored, self)
+        return AnchorPickerDialog(name, segment_entries(segments), anchored, self)
 
     def add_anchor(self) -> None:
         picker = self.make_picker()

@@ -99,7 +99,11 @@ class AnchorPickerDialog(QDialog):
         )
         current = self.list.currentItem()
         if current is None or current.isHidden() or not self._choosable(current):
-            self.list.setCurrentItem(self._first_choosable())
+            first = self._first_choosable()
+            if first is not None:
+                self.list.setCurrentItem(first)
+            else:
+                self.list.setCurrentRow(-1)
         self._update_ok()
 
     def chosen_coding_id(self) -> int | None:

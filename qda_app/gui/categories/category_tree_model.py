@@ -7,17 +7,18 @@ path for GUI, CLI and tests, and makes every edit undoable.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 
-from ...core.analysis.category_counts import codings_per_category
+from ...core.analysis.category_counts import coding_count_changes, codings_per_category
 from ...core.errors import QdaError
 from ...core.i18n import tr
 from ...core.services.category_tree import subtree_ids
-from ...core.values import CategoryInfo
+from ...core.values import CategoryInfo, ChangeEvent
 from ..common.display_format import colour_swatch, format_count
 from ..common.plain_tree_model import KEY_ROLE, Index, PlainTreeModel, TreeNode
 
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
     from ...core.project import Project
 
 MIME_TYPE = "application/x-qda-category-ids"
-WATCHED_TABLES = frozenset({"categories", "codings"})
 
 
 def category_key(category_id: int) -> tuple[str, int]:
@@ -59,9 +59,17 @@ class CategoryTreeModel(PlainTreeModel):
             nodes[category.id] = parent.add(node)
         self.set_tree(root)
 
-    def on_change(self, tables: frozenset[str]) -> None:
-        if tables & WATCHED_TABLES:
+    def on_change(self, event: ChangeEvent) -> None:
+        """A changed category reloads the tree; codings only move counts (no query)."""
+        if event.reset or event.keys("categories"):
             self.refresh()
+            return
+        for category_id, delta in coding_count_changes(event, "category_id").items():
+            node = self.node_for_key(category_key(category_id))
+            if node is not None and delta:
+                category, count = node.value
+                node.value = (category, count + delta)
+                self.emit_changed_upwards(node.key)
 
     def categories(self) -> list[CategoryInfo]:
         return list(self._categories)
@@ -186,7 +194,7 @@ class CategoryTreeModel(PlainTreeModel):
     def mimeTypes(self) -> list[str]:
         return [MIME_TYPE]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         ids = list(dict.fromkeys(c.id for i in indexes if (c := self.category(i))))
         data = QMimeData()
         data.setData(MIME_TYPE, QByteArray(",".join(map(str, ids)).encode("ascii")))
@@ -232,8 +240,8 @@ class CategoryTreeModel(PlainTreeModel):
                     continue
                 done = self._call(self.project.categories.reorder, category_id, position) or done
             else:
-                position = row if row >= 0 else None
-                moved = self._call(self.project.categories.move, category_id, parent_id, position)
+                place = row if row >= 0 else None
+                moved = self._call(self.project.categories.move, category_id, parent_id, place)
                 done = moved or done
             if done and row >= 0:
                 row += 1  # several categories land one after another

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from html import escape
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout
@@ -23,10 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.values import CodingInfo
-
-if TYPE_CHECKING:
-    from ...core.project import Project
+from ...core.values import Segment
 
 Index = QModelIndex | QPersistentModelIndex
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -73,24 +69,16 @@ class SegmentEntry:
         return folded in self.flat_text.casefold() or folded in self.title.casefold()
 
 
-def load_segments(
-    project: Project, codings: list[CodingInfo], anchor_ids: dict[int, int] | None = None
+def segment_entries(
+    segments: list[Segment], anchor_ids: dict[int, int] | None = None
 ) -> list[SegmentEntry]:
-    """Text and title of each coding, reading every document's text and title only once.
-
-    `anchor_ids` maps coding ids to the anchor examples they belong to.
-    """
-    texts: dict[int, str] = {}
-    titles: dict[int, str] = {}
-    entries = []
-    for coding in codings:
-        if coding.document_id not in texts:
-            texts[coding.document_id] = project.documents.text(coding.document_id)
-            titles[coding.document_id] = project.documents.get(coding.document_id).title
-        text = texts[coding.document_id][coding.start : coding.end]  # code-point offsets
-        anchor = (anchor_ids or {}).get(coding.id)
-        entries.append(SegmentEntry(coding.id, text, titles[coding.document_id], anchor))
-    return entries
+    """List entries of segments read through the segment read side; `anchor_ids` maps coding
+    ids to the anchor examples they belong to."""
+    anchors = anchor_ids or {}
+    return [
+        SegmentEntry(s.coding_id, s.text, s.document_title, anchors.get(s.coding_id))
+        for s in segments
+    ]
 
 
 def fill_list(widget: QListWidget, entries: list[SegmentEntry]) -> None:

@@ -11,7 +11,7 @@ Connect `yielded`, `finished` and `errored` to methods of objects living on the 
 
 from __future__ import annotations
 
-from collections.abc import Generator
+from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
@@ -26,7 +26,7 @@ class GeneratorWorker(QObject):
     _advance_requested = Signal()
     _stop_requested = Signal()
 
-    def __init__(self, generator: Generator[Any, None, None], name: str = "worker") -> None:
+    def __init__(self, generator: Iterator[Any], name: str = "worker") -> None:
         super().__init__()
         self._generator = generator
         self._home = self.thread()
@@ -82,6 +82,8 @@ class GeneratorWorker(QObject):
     def _end(self) -> None:
         """Close the generator, give this object back to the GUI thread, let the thread end."""
         self.done = True
-        self._generator.close()
+        close = getattr(self._generator, "close", None)  # a generator; any iterator will do
+        if close is not None:
+            close()
         self.moveToThread(self._home)
         self._thread.quit()

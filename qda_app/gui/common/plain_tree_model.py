@@ -87,6 +87,16 @@ class PlainTreeModel(QAbstractItemModel):
             self._emit_row_changed(node)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.COLUMN_COUNT - 1)
 
+    def emit_changed_upwards(self, key: Hashable) -> None:
+        """The row of `key` and every row above it changed (a count that sums up the tree)."""
+        node = self._by_key.get(key)
+        while node is not None and node is not self._root:
+            self._emit_row_changed(node)
+            node = node.parent
+
+    def node_for_key(self, key: Hashable) -> TreeNode | None:
+        return self._by_key.get(key)
+
     def _emit_row_changed(self, node: TreeNode) -> None:
         first = self.createIndex(node.row, 0, node.uid)
         last = self.createIndex(node.row, self.COLUMN_COUNT - 1, node.uid)

@@ -155,9 +155,7 @@ class DocumentPropertiesDialog(QDialog):
             label = QLabel(value, box)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(tr(key), label)
-        form.itemAt(len(rows) - 1, QFormLayout.ItemRole.FieldRole).widget().setToolTip(
-            document.content_hash
-        )
+        label.setToolTip(document.content_hash)  # the last row: the full hash on hover
         return box
 
     def _lay_out(self, info: QGroupBox) -> None:

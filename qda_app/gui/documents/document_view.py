@@ -6,19 +6,18 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QHelpEvent, QTextCharFormat, QTextCursor, QTextOption
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtGui import QHelpEvent, QTextOption
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from ...core.errors import NotFoundError
 from ...core.i18n import tr
-from ...core.values import CategoryInfo, CodingInfo, DocumentInfo
-from ..common.display_format import format_count, format_date, light_colour, method_label
+from ...core.values import CategoryInfo, ChangeEvent, DocumentInfo, Segment, SegmentFilter
+from ..common.display_format import format_count, format_date, method_label
+from .coding_highlighter import CodingHighlighter, Highlight
 from .text_offsets import TextOffsets
 
 if TYPE_CHECKING:
     from ...core.project import Project
-
-WATCHED_TABLES = frozenset({"documents", "codings", "categories", "quarters", "methods"})
 
 
 class DocumentView(QWidget):
@@ -29,7 +28,7 @@ class DocumentView(QWidget):
         self.project: Project | None = None
         self.document: DocumentInfo | None = None
         self.offsets = TextOffsets("")
-        self.codings: list[CodingInfo] = []
+        self.codings: list[Segment] = []
         self._categories: dict[int, CategoryInfo] = {}
         self._header_plain = ""
         self.header = QLabel(self)
@@ -44,6 +43,7 @@ class DocumentView(QWidget):
         self.text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.text.document().setDocumentMargin(12)
         self.text.viewport().installEventFilter(self)
+        self.highlighter = CodingHighlighter(self.text.document())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -71,22 +71,38 @@ class DocumentView(QWidget):
         if self.document is None:
             text = ""
         self.offsets = TextOffsets(text)
+        self.highlighter.setDocument(None)  # paint once, after the text is in place
         self.text.setPlainText(text)
         self._update_header()
         self._paint_codings()
 
-    def on_change(self, tables: frozenset[str]) -> None:
-        if self.document is None or not tables & WATCHED_TABLES:
+    def on_change(self, event: ChangeEvent) -> None:
+        """Repaint what a change touched: this document's codings, category colours, the
+        header; reload only when the document itself went away."""
+        if self.document is None or self.project is None:
             return
-        if "documents" in tables:
-            try:
-                assert self.project is not None
-                self.document = self.project.documents.get(self.document.id)
-            except NotFoundError:  # the document was deleted (or its adding undone)
-                self.show_document(None)
-                return
-        self._update_header()
-        self._paint_codings()
+        if event.reset:
+            self.show_document(self.document.id)
+            return
+        if self.document.id in event.keys("documents", "update"):
+            self.document = self.project.documents.get(self.document.id)
+            self._update_header()
+        elif self.document.id in event.keys("documents", "delete"):
+            self.show_document(None)
+            return
+        if event.keys("quarters") or event.keys("methods"):
+            self._update_header()
+        if event.keys("categories"):
+            self._paint_codings()
+            return
+        shown = {coding.coding_id for coding in self.codings}
+        mine = {  # updates name only the changed columns: known codings are recognised by id
+            int(row.key)  # type: ignore[arg-type]  # codings have a one-column key
+            for row in event.of("codings")
+            if row.key in shown or row.value("document_id") == self.document.id
+        }
+        if mine:
+            self._repaint_codings(mine)
 
     def retranslate(self) -> None:
         self.text.setPlaceholderText(tr("gui.document.placeholder"))
@@ -126,34 +142,35 @@ class DocumentView(QWidget):
         return self._header_plain
 
     def _paint_codings(self) -> None:
-        selections: list[QTextEdit.ExtraSelection] = []
+        """Read this document's segments and paint all of them."""
         if self.document is None or self.project is None:
             self.codings, self._categories = [], {}
         else:
-            self.codings = self.project.codings.for_document(self.document.id)
+            self.codings = self.project.segments.of_document(self.document.id, texts=False)
             self._categories = {c.id: c for c in self.project.categories.list()}
-        for coding in self.codings:
-            category = self._categories.get(coding.category_id)
-            if category is None:
-                continue
-            start, end = self.offsets.range_to_utf16(coding.start, coding.end)
-            cursor = QTextCursor(self.text.document())
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = cursor
-            text_format = QTextCharFormat()
-            text_format.setBackground(light_colour(category.colour))
-            selection.format = text_format
-            selections.append(selection)
-        self.text.setExtraSelections(selections)
+        self.highlighter.set_highlights(self._highlight(c) for c in self.codings)
+
+    def _repaint_codings(self, coding_ids: set[int]) -> None:
+        """Read again only the given codings of this document and repaint where they lie."""
+        assert self.project is not None and self.document is not None
+        fresh = self.project.segments.list(
+            SegmentFilter(document_ids=(self.document.id,), coding_ids=tuple(coding_ids)),
+            texts=False,
+        )
+        self.codings = sorted(
+            [c for c in self.codings if c.coding_id not in coding_ids] + fresh,
+            key=lambda c: (c.start, c.end, c.coding_id),
+        )
+        self.highlighter.replace(coding_ids, (self._highlight(c) for c in fresh))
+
+    def _highlight(self, segment: Segment) -> Highlight:
+        start, end = self.offsets.range_to_utf16(segment.start, segment.end)
+        category = self._categories.get(segment.category_id)
+        return Highlight(segment.coding_id, start, end, category.colour if category else "#cccccc")
 
     def highlighted_ranges(self) -> list[tuple[int, int]]:
         """The painted ranges in UTF-16 offsets, as Qt sees them."""
-        return [
-            (s.cursor.selectionStart(), s.cursor.selectionEnd())
-            for s in self.text.extraSelections()
-        ]
+        return [(h.start, h.end) for h in self.highlighter.highlights]
 
     def categories_at(self, utf16_position: int) -> list[CategoryInfo]:
         """The categories of the codings that cover a position in the text."""

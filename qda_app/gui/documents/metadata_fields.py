@@ -57,7 +57,9 @@ def choice_combo(choices: list[str], parent: QWidget | None = None) -> QComboBox
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     combo.addItems(["", *choices])
-    combo.lineEdit().setPlaceholderText(tr("gui.metadata.not_given"))
+    editor = combo.lineEdit()
+    if editor is not None:
+        editor.setPlaceholderText(tr("gui.metadata.not_given"))
     combo.setCurrentIndex(0)
     return combo
 

@@ -9,8 +9,9 @@ from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
+from ...core.analysis.category_counts import coding_count_changes, codings_per_document
 from ...core.i18n import tr
-from ...core.values import DocumentInfo, MethodInfo, QuarterInfo
+from ...core.values import ChangeEvent, DocumentInfo, MethodInfo, QuarterInfo
 from ..common.display_format import format_count, format_date, method_icon, method_label
 from ..common.plain_tree_model import KEY_ROLE, Index, PlainTreeModel, TreeNode
 
@@ -32,14 +33,16 @@ def quarter_key(quarter_id: int) -> tuple[str, int]:
 class QuarterDocumentModel(PlainTreeModel):
     """Quarters as branches, documents as leaves; a "no quarter" branch for the rest."""
 
-    COLUMN_COUNT = 2
-    NAME, DATE = range(2)
+    COLUMN_COUNT = 3
+    NAME, DATE, CODINGS = range(3)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project: Project | None = None
         self._methods: dict[int, MethodInfo] = {}
         self._quarters: dict[int, QuarterInfo] = {}
+        self._codings: dict[int, int] = {}  # codings per document id
+        self._totals: dict[Any, int] = {}  # codings per quarter node key, with its subtree
 
     def set_project(self, project: Project | None) -> None:
         self.project = project
@@ -52,6 +55,7 @@ class QuarterDocumentModel(PlainTreeModel):
             self._methods, self._quarters = {}, {}
             self.set_tree(root)
             return
+        self._codings = codings_per_document(self.project)
         quarters = self.project.quarters.list()
         self._quarters = {q.id: q for q in quarters}
         self._methods = {m.id: m for m in self.project.methods.list()}
@@ -61,19 +65,56 @@ class QuarterDocumentModel(PlainTreeModel):
             nodes[quarter.id] = parent.add(TreeNode(quarter_key(quarter.id), quarter))
         homeless: TreeNode | None = None
         for document in self.project.documents.list():
-            parent = nodes.get(document.quarter_id) if document.quarter_id else None
-            if parent is None:
+            found = nodes.get(document.quarter_id) if document.quarter_id else None
+            if found is not None:
+                parent = found
+            else:
                 if homeless is None:
                     homeless = TreeNode(NO_QUARTER_KEY)
                 parent = homeless
             parent.add(TreeNode(document_key(document.id), document))
         if homeless is not None:
             root.add(homeless)
+        self._sum_totals(root)
         self.set_tree(root)
 
-    def on_change(self, tables: frozenset[str]) -> None:
-        if tables & WATCHED_TABLES:
+    def _sum_totals(self, root: TreeNode) -> None:
+        totals: dict[Any, int] = {}
+
+        def total(node: TreeNode) -> int:
+            if isinstance(node.value, DocumentInfo):
+                return self._codings.get(node.value.id, 0)
+            totals[node.key] = sum(total(child) for child in node.children)
+            return totals[node.key]
+
+        for child in root.children:
+            total(child)
+        self._totals = totals
+
+    def on_change(self, event: ChangeEvent) -> None:
+        """Quarters, documents or methods changed: reload; codings only move counts."""
+        if event.reset or event.tables & WATCHED_TABLES:
             self.refresh()
+            return
+        for document_id, delta in coding_count_changes(event, "document_id").items():
+            node = self.node_for_key(document_key(document_id))
+            if node is None or not delta:
+                continue
+            self._codings[document_id] = self._codings.get(document_id, 0) + delta
+            parent = node.parent
+            while parent is not None and parent.key in self._totals:
+                self._totals[parent.key] += delta
+                parent = parent.parent
+            self.emit_changed_upwards(node.key)
+
+    def coding_count(self, index: Index) -> int:
+        """Codings in a document, or in all documents of a quarter and its sub-quarters."""
+        node = self.node(index)
+        if node is None:
+            return 0
+        if isinstance(node.value, DocumentInfo):
+            return self._codings.get(node.value.id, 0)
+        return self._totals.get(node.key, 0)
 
     def document_id(self, index: Index) -> int | None:
         node = self.node(index)
@@ -94,11 +135,8 @@ class QuarterDocumentModel(PlainTreeModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (
-                tr("gui.quarters.column.name")
-                if section == self.NAME
-                else tr("gui.quarters.column.date")
-            )
+            names = {self.NAME: "name", self.DATE: "date", self.CODINGS: "codings"}
+            return tr(f"gui.quarters.column.{names.get(section, 'name')}")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -108,6 +146,8 @@ class QuarterDocumentModel(PlainTreeModel):
         if role == KEY_ROLE:
             return node.key
         value = node.value
+        if index.column() == self.CODINGS:
+            return self._count_data(self.coding_count(index), role)
         if isinstance(value, DocumentInfo):
             return self._document_data(value, index.column(), role)
         if isinstance(value, QuarterInfo):
@@ -118,6 +158,16 @@ class QuarterDocumentModel(PlainTreeModel):
             font = QFont()
             font.setItalic(True)
             return font
+        return None
+
+    @staticmethod
+    def _count_data(count: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return format_count(count) if count else ""
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return tr("gui.quarters.codings_tip", count=count)
         return None
 
     def _quarter_data(self, quarter: QuarterInfo, children: int, column: int, role: int) -> Any:

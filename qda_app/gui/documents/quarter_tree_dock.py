@@ -41,9 +41,8 @@ class QuarterTreeDock(QDockWidget):
         # Protocol titles end in what tells them apart ("… 3 – Kita"): keep both ends.
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header.setSectionResizeMode(QuarterDocumentModel.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(
-            QuarterDocumentModel.DATE, QHeaderView.ResizeMode.ResizeToContents
-        )
+        for column in (QuarterDocumentModel.DATE, QuarterDocumentModel.CODINGS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.state = TreeViewState(self.view, self.model)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.doubleClicked.connect(self._double_clicked)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Slot
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QDialog
 
 from .import_dialog import ImportDialog
@@ -90,7 +90,7 @@ class ProtocolImportLauncher(QObject):
 
     # -- dropping files on the window --------------------------------------------------------
 
-    def drag_enter(self, event: QDragEnterEvent) -> None:
+    def drag_enter(self, event: QDragEnterEvent | QDragMoveEvent) -> None:
         if self.window.project is not None and dropped_paths(event.mimeData()):
             event.acceptProposedAction()
         else:

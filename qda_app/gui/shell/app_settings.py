@@ -74,7 +74,9 @@ class AppSettings:
         value = self._settings.value("recent/files", [])
         if isinstance(value, str):  # QSettings gives a lone string for a one-item list
             value = [value]
-        return [str(path) for path in value or [] if path]
+        if not isinstance(value, list):
+            return []
+        return [str(path) for path in value if path]
 
     def add_recent(self, path: str) -> None:
         path = os.path.abspath(path)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from ...core.i18n import tr
+from ...core.values import ChangeEvent
 
 if TYPE_CHECKING:
     from ...core.project import Project
@@ -20,6 +22,8 @@ class MainMenus:
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
+        self.undo_entry: int | None = None  # the log entries undo and redo would replay
+        self.redo_entry: int | None = None
         bar = window.menuBar()
         self.file_menu = bar.addMenu("")
         self.edit_menu = bar.addMenu("")
@@ -63,11 +67,15 @@ class MainMenus:
         self.about_action = self._action(window.show_about)
         self.help_menu.addAction(self.about_action)
 
-    def _action(self, slot: object, shortcut: object = None) -> QAction:
+    def _action(
+        self,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
         action = QAction(self.window)
-        action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
+        action.triggered.connect(lambda _checked=False: slot())
         if shortcut is not None:
-            action.setShortcut(shortcut)  # type: ignore[arg-type]
+            action.setShortcut(shortcut)
         return action
 
     def retranslate(self) -> None:
@@ -97,18 +105,36 @@ class MainMenus:
         self.properties_action.setEnabled(has_document)
         undo = project.history.next_undo() if project else None
         redo = project.history.next_redo() if project else None
+        self._show_history(
+            (undo.id, undo.description) if undo else None,
+            (redo.id, redo.description) if redo else None,
+        )
+
+    def on_change(self, event: ChangeEvent, project: Project) -> None:
+        """After the coder's own command, undo names it and redo is gone (no query needed);
+        after anything else, ask the log."""
+        own = event.action == "do" and not event.external and event.actor == project.actor
+        if own and event.undoable:
+            if event.entry_id is not None:
+                self._show_history((event.entry_id, event.description), None)
+            return
+        self.update_project_actions(project)
+
+    def _show_history(self, undo: tuple[int, str] | None, redo: tuple[int, str] | None) -> None:
+        """Entry id and description of the next undo and redo; the ids go with the click, so
+        a change made meanwhile elsewhere is never undone by a stale menu entry."""
+        self.undo_entry = undo[0] if undo else None
+        self.redo_entry = redo[0] if redo else None
         self.undo_action.setEnabled(undo is not None)
         self.redo_action.setEnabled(redo is not None)
         if undo is None:
             self.undo_action.setText(tr("gui.action.undo"))
         else:
-            what = undo.description
-            self.undo_action.setText(tr("gui.action.undo_named", what=what))
+            self.undo_action.setText(tr("gui.action.undo_named", what=undo[1]))
         if redo is None:
             self.redo_action.setText(tr("gui.action.redo"))
         else:
-            what = redo.description
-            self.redo_action.setText(tr("gui.action.redo_named", what=what))
+            self.redo_action.setText(tr("gui.action.redo_named", what=redo[1]))
 
     def update_recent(self, paths: list[str]) -> None:
         """Rebuild File → Recent projects, newest first, numbered for keyboard access."""

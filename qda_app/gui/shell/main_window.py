@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from importlib import metadata
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QMainWindow,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import QdaError
 from ...core.i18n import tr
 from ...core.project import Project
+from ...core.values import ChangeEvent
 from ..categories.category_tree_dock import CategoryTreeDock
 from ..common.message_boxes import show_warning
 from ..documents.document_properties_dialog import DocumentPropertiesDialog
@@ -36,6 +39,7 @@ from .start_page import StartPage
 from .ui_language import apply_language
 
 DEFAULT_SIZE = (1280, 800)
+WATCH_INTERVAL_MS = 1000
 
 
 class MainWindow(QMainWindow):
@@ -46,10 +50,14 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.settings = settings or AppSettings()
         self.project: Project | None = None
-        self._unsubscribe = None
+        self._unsubscribe: Callable[[], None] | None = None
         # Change events reach the window on the GUI thread, also those of background imports.
         self.changes = ChangeRelay(self)
         self.changes.changed.connect(self._on_change)
+        # Changes of other processes (the CLI, a colleague's window) show within 2 seconds.
+        self.watch_timer = QTimer(self)
+        self.watch_timer.setInterval(WATCH_INTERVAL_MS)
+        self.watch_timer.timeout.connect(self.poll_external_changes)
         self.importer = ProtocolImportLauncher(self)
         self.properties_dialog: DocumentPropertiesDialog | None = None
         # While the start page shows, the (empty) docks are hidden; their visibility waits here.
@@ -103,7 +111,7 @@ class MainWindow(QMainWindow):
 
     def _show_docks(self, project_open: bool) -> None:
         """Docks belong to a project: hidden on the start page, as they were once one opens."""
-        docks = (self.quarter_dock, self.category_dock)
+        docks: tuple[QDockWidget, ...] = (self.quarter_dock, self.category_dock)
         if not project_open and self._dock_visibility is None:
             self._dock_visibility = {dock: not dock.isHidden() for dock in docks}
             for dock in docks:
@@ -114,6 +122,16 @@ class MainWindow(QMainWindow):
             self._dock_visibility = None
         for dock in docks:
             dock.toggleViewAction().setEnabled(project_open)
+
+    def tear_down(self) -> None:
+        """Close the project, empty the views and delete the widgets, in this order."""
+        self.watch_timer.stop()
+        self.importer.close_dialog()
+        if self.project is not None:
+            self._set_project(None)
+        self.document_view.set_project(None)
+        self.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.importer.close_dialog()  # ends its reading thread before the window goes
@@ -152,6 +170,10 @@ class MainWindow(QMainWindow):
         if project is not None:
             self._unsubscribe = project.subscribe(self.changes)
             self.settings.add_recent(project.location)
+            project.history.poll_external()  # from now on, others' changes are reported
+            self.watch_timer.start()
+        else:
+            self.watch_timer.stop()
         for part in (self.quarter_dock.model, self.category_dock.model, self.document_view):
             part.set_project(project)
         self.status.set_project(project)
@@ -162,15 +184,32 @@ class MainWindow(QMainWindow):
         self._refresh_recent()
         self._update_title()
 
-    def _on_change(self, tables: frozenset[str]) -> None:
-        """After every committed change, undo or redo: refresh what shows the changed tables."""
+    def _on_change(self, event: ChangeEvent) -> None:
+        """After every committed change, undo or redo (here or elsewhere): each part updates
+        what the changed rows touch."""
         if self.project is None:
             return
-        self.quarter_dock.model.on_change(tables)
-        self.category_dock.model.on_change(tables)
-        self.document_view.on_change(tables)
-        self.status.refresh()
-        self.menus.update_project_actions(self.project)
+        self.quarter_dock.model.on_change(event)
+        self.category_dock.model.on_change(event)
+        self.document_view.on_change(event)
+        self.status.on_change(event)
+        self.menus.on_change(event, self.project)
+
+    def poll_external_changes(self) -> int:
+        """Take in what other processes committed (called every second); returns how many
+        changes came."""
+        if self.project is None:
+            return 0
+        try:
+            events = self.project.history.poll_external()
+        except QdaError:
+            return 0  # busy or briefly unreadable: the next poll tries again
+        for event in events:
+            self._on_change(event)
+        if events:
+            who = sorted({e.actor for e in events if e.actor}) or ["?"]
+            self.status.showMessage(tr("gui.status.external", who=", ".join(who)), 5000)
+        return len(events)
 
     def open_project(self, path: str) -> bool:
         """Open a project file; on failure the window stays as it was."""
@@ -265,8 +304,12 @@ class MainWindow(QMainWindow):
     def _history_step(self, *, redo: bool) -> None:
         if self.project is None:
             return
+        history = self.project.history
         try:
-            self.project.history.redo() if redo else self.project.history.undo()
+            if redo:
+                history.redo(expected=self.menus.redo_entry)
+            else:
+                history.undo(expected=self.menus.undo_entry)
         except QdaError as error:
             show_warning(self, str(error))
         self.menus.update_project_actions(self.project)

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
-from ...core.analysis.counts import project_summary
+from ...core.analysis.counts import BasicCounts, basic_counts
 from ...core.i18n import tr
+from ...core.values import ChangeEvent
 from ..common.display_format import format_count
 
 if TYPE_CHECKING:
     from ...core.project import Project
+
+TABLE_OF = {"documents": "documents", "codings": "codings", "categories": "categories"}
 
 
 class ProjectStatusBar(QStatusBar):
@@ -21,6 +25,7 @@ class ProjectStatusBar(QStatusBar):
         super().__init__(parent)
         self.setObjectName("projectStatusBar")
         self.project: Project | None = None
+        self._counts: BasicCounts | None = None
         self.project_label = QLabel(self)
         self.coder_label = QLabel(self)
         self.counts_label = QLabel(self)
@@ -35,21 +40,41 @@ class ProjectStatusBar(QStatusBar):
         self.refresh()
 
     def refresh(self) -> None:
-        project = self.project
-        if project is None:
+        """Read the counts again (on opening, switching language or coder, a reload)."""
+        self._counts = basic_counts(self.project) if self.project is not None else None
+        self._show()
+
+    def on_change(self, event: ChangeEvent) -> None:
+        """Counts follow the rows a change inserted or deleted, without asking the store."""
+        if self._counts is None or event.reset or event.keys("project_info"):
+            self.refresh()
+            return
+        moved = {
+            table: len(event.keys(table, "insert")) - len(event.keys(table, "delete"))
+            for table in TABLE_OF
+        }
+        if any(moved.values()):
+            self._counts = replace(
+                self._counts,
+                **{field: getattr(self._counts, field) + moved[t] for t, field in TABLE_OF.items()},
+            )
+            self._show()
+
+    def _show(self) -> None:
+        project, counts = self.project, self._counts
+        if project is None or counts is None:
             self.project_label.setText(tr("gui.status.no_project"))
             self.coder_label.clear()
             self.counts_label.clear()
             return
-        summary = project_summary(project)
-        self.project_label.setText(tr("gui.status.project", name=summary.name))
+        self.project_label.setText(tr("gui.status.project", name=counts.name))
         self.coder_label.setText(tr("gui.status.coder", name=project.actor))
         self.counts_label.setText(
             tr(
                 "gui.status.counts",
-                documents=format_count(summary.documents),
-                codings=format_count(summary.codings),
-                categories=format_count(summary.categories),
+                documents=format_count(counts.documents),
+                codings=format_count(counts.codings),
+                categories=format_count(counts.categories),
             )
         )
 

@@ -51,7 +51,8 @@ class Document(Base):
     source_filename: Mapped[str] = mapped_column(String(500), default="")
     source_format: Mapped[str] = mapped_column(String(20), default="txt")
     content_hash: Mapped[str] = mapped_column(String(64))
-    text: Mapped[str] = mapped_column(Text)
+    # Deferred: loading a document row (to check an offset, say) never drags its text along.
+    text: Mapped[str] = mapped_column(Text, deferred=True)
     text_length: Mapped[int]
     position: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

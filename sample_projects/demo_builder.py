@@ -124,7 +124,9 @@ def add_early_codings(
                 item.document_id, item.start, item.end, category_id, **_fields(entry)
             )
         result.append(
-            EarlyCoding(item.key, coding.id, entry["coder"], entry["first_category"], entry["category"])
+            EarlyCoding(
+                item.key, coding.id, entry["coder"], entry["first_category"], entry["category"]
+            )
         )
     return result
 
@@ -208,9 +210,7 @@ def _build(project: Project, study: Path, report: Report) -> None:
     category_ids = scheme_history.create_revised_scheme(project, preset, history)
     scheme_history.revise(project, history, first_ids, category_ids, early)
     ids = {coding.key: coding.coding_id for coding in early}
-    ids |= add_codings(
-        project, [item for item in located if item.key not in ids], category_ids
-    )
+    ids |= add_codings(project, [item for item in located if item.key not in ids], category_ids)
     scheme_history.finalize(project, preset, history, category_ids)
     add_anchors(project, located, ids, category_ids)
     statements = add_statements(project, ids, study)

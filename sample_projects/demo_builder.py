@@ -163,10 +163,12 @@ def add_codings(
 def add_anchors(
     project: Project, located: list[Located], ids: dict[str, int], category_ids: dict[str, int]
 ) -> None:
-    for item in located:
-        if item.entry.get("anchor"):
-            with acting_as(project, item.entry["coder"]):
-                project.categories.add_anchor(category_ids[item.entry["category"]], ids[item.key])
+    """The anchor examples of the coding agenda, chosen together once coding was done."""
+    anchors = [item for item in located if item.entry.get("anchor")]
+    with project.command("demo.anchors", count=len(anchors)) as session:
+        for item in anchors:
+            category_id = category_ids[item.entry["category"]]
+            project.categories.add_anchor_in(session, category_id, ids[item.key])
 
 
 def set_format_variable(project: Project, study: Path) -> None:

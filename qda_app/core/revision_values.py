@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from .i18n import tr, tr_count
 
@@ -93,6 +93,11 @@ class CategoryChange:
     marks: int | None = None
     undone_by: int | None = None
     params: dict = field(default_factory=dict, compare=False)
+
+    @property
+    def local_time(self) -> datetime:
+        """When it happened, in this computer's time zone (the log keeps UTC)."""
+        return self.created_at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
     @property
     def kind_label(self) -> str:

@@ -158,7 +158,9 @@ def test_move_codings_with_preview_then_undo(demo: Project) -> None:
 def test_delete_with_fate_uses_the_same_rule_for_identical_codings(demo: Project) -> None:
     source, parent = category_id(demo, NEEDS_PLACE), category_id(demo, "Bedarfe")
     linked = next(s for s in codings_of(demo, NEEDS_PLACE) if s.statement_ids)
-    twin = demo.codings.add(linked.document_id, linked.start, linked.end, parent, coder=linked.coder)
+    twin = demo.codings.add(
+        linked.document_id, linked.start, linked.end, parent, coder=linked.coder
+    )
     before = full_state(demo)
     demo.categories.delete(source, CodingFate.TO_PARENT)
     kept = demo.segments.get(twin.id)

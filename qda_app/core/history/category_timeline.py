@@ -124,9 +124,7 @@ def category_states(rows: Rows) -> dict[int, CategoryState]:
     ]
     known = {info.id for info in infos}
     # A parent missing from the reconstruction (a log that starts late) makes a top level.
-    infos = [
-        i if i.parent_id in known or i.parent_id is None else _top_level(i) for i in infos
-    ]
+    infos = [i if i.parent_id in known or i.parent_id is None else _top_level(i) for i in infos]
     paths = category_tree.paths(infos)
     return {
         info.id: CategoryState(

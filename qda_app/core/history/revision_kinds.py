@@ -79,3 +79,12 @@ def categories_concerned(
                 if isinstance(category, int):
                     found[category] = None
     return tuple(found)
+
+
+NAME_PARAMS = ("source_name", "category", "name", "target_name", "category_name")
+
+
+def names_in(params: dict[str, Any]) -> tuple[str, ...]:
+    """The category names an entry's parameters mention (as they were then)."""
+    found = (params.get(key) for key in NAME_PARAMS)
+    return tuple(dict.fromkeys(n for n in found if isinstance(n, str) and n and n != "—"))

@@ -29,6 +29,7 @@ from ..history.revision_kinds import (
     belongs_to_history,
     categories_concerned,
     kind_of,
+    names_in,
 )
 from ..revision_values import CategoryChange, CategoryState, ComparedCategory
 from ..values import describe
@@ -97,6 +98,7 @@ class CategoryHistoryService:
                     describe(row.command, params),
                     row.state,
                     categories_concerned(row.command, params, changes),
+                    names_in(params) if row.command != "preset.apply" else (),
                     params=params,
                 )
         result = []
@@ -119,6 +121,7 @@ class CategoryHistoryService:
             describe(row.command, params),
             row.state,
             original.category_ids,
+            original.names,
             marks=original.entry_id,
             params=params,
         )

@@ -103,9 +103,7 @@ class CategoryRevisions:
         if target_id is None:
             if not new_name:
                 raise ValidationError("category.target_missing")
-            target_id = self.project.categories.create_in(
-                session, new_name, parent_id, **fields
-            ).id
+            target_id = self.project.categories.create_in(session, new_name, parent_id, **fields).id
         sources = {c.category_id for c in codings}
         names = category_tree.paths(_infos(session))
         note_params(

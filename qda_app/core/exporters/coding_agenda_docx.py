@@ -114,9 +114,11 @@ def _table(document: DocxDocument, headers: list[str], widths: tuple[float, ...]
 def _fix_widths(table: Table, widths: tuple[float, ...]) -> None:
     from docx.shared import Cm
 
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Cm(width)  # the grid, which LibreOffice follows
     for row in table.rows:
         for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Cm(width)
+            cell.width = Cm(width)  # each cell, which Word follows
 
 
 def _text_cell(cell: _Cell, text: str) -> None:
@@ -151,6 +153,7 @@ def _anchor_cell(cell: _Cell, entry: AgendaEntry) -> None:
     for number, anchor in enumerate(entry.anchors):
         if number:
             paragraph = cell.add_paragraph()
+            paragraph.paragraph_format.space_before = Pt(6)
         paragraph.add_run(anchor.quoted)
         source = cell.add_paragraph().add_run(anchor.source)
         source.italic = True

@@ -77,7 +77,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         counts = codings_per_category(project)
     paths = category_tree.paths(categories)
     depth: dict[int, int] = {}
-    rows = []
+    rows: list[dict[str, Any]] = []
     for category in categories:
         depth[category.id] = 0 if category.parent_id is None else depth[category.parent_id] + 1
         subtree = category_tree.subtree_ids(categories, category.id)
@@ -99,7 +99,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return 0
     for row in rows:
-        name = "  " * depth[row["id"]] + row["name"]
+        name = "  " * depth[int(row["id"])] + str(row["name"])
         origin = tr(f"agenda.origin.{row['origin']}")
         print(
             f"{row['id']:>5}  {name:<60}  {row['tag']:<16}  {row['colour']}  {origin:<10}  "

@@ -73,9 +73,13 @@ class CategoryDeleteDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            tr("gui.delete_category.confirm")
-        )
+        delete = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        delete.setText(tr("gui.delete_category.confirm"))
+        # Return must not delete: the safe button is the default one.
+        delete.setAutoDefault(False)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(True)
+        cancel.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

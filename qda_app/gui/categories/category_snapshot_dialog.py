@@ -43,8 +43,9 @@ class CategorySnapshotDialog(QDialog):
         self.moment_edit.setObjectName("snapshotMoment")
         self.moment_edit.setCalendarPopup(True)
         self.moment_edit.setDisplayFormat(tr("gui.revision.datetime_format"))
-        start = QDateTime.currentDateTime().addDays(-7) if moment is None else _qt(moment)
-        self.moment_edit.setDateTime(start)
+        # A moment given exactly (an entry of the history) is kept to the microsecond until
+        # the user picks another one in the field, which counts in seconds.
+        self._exact: datetime | None = None
         self.then_tree = self._tree("thenTree")
         self.now_tree = self._tree("nowTree")
         self.then_label = QLabel(self)
@@ -62,8 +63,24 @@ class CategorySnapshotDialog(QDialog):
         layout.addWidget(self.now_tree, 2, 1)
         layout.addWidget(self.summary_label, 3, 0, 1, 2)
         layout.addWidget(buttons, 4, 0, 1, 2)
-        self.moment_edit.dateTimeChanged.connect(lambda _v: self.refresh())
+        self.moment_edit.dateTimeChanged.connect(self._picked)
         self.resize(1100, 620)
+        if moment is None:
+            self.moment_edit.setDateTime(QDateTime.currentDateTime().addDays(-7))
+        else:
+            self.set_moment(moment)
+
+    def set_moment(self, moment: datetime) -> None:
+        """Show the system as it was right after `moment` (naive local, or aware)."""
+        local = moment.astimezone()  # naive times are taken as local
+        self.moment_edit.blockSignals(True)
+        self.moment_edit.setDateTime(_qt(local))
+        self.moment_edit.blockSignals(False)
+        self._exact = local
+        self.refresh()
+
+    def _picked(self, *_args: object) -> None:
+        self._exact = None
         self.refresh()
 
     def _tree(self, name: str) -> QTreeWidget:
@@ -79,6 +96,8 @@ class CategorySnapshotDialog(QDialog):
 
     def moment(self) -> datetime:
         """The chosen moment as an aware local time."""
+        if self._exact is not None:
+            return self._exact
         chosen = self.moment_edit.dateTime().toPython()
         assert isinstance(chosen, datetime)
         return chosen.astimezone()
@@ -149,4 +168,4 @@ def _status_text(compared: ComparedCategory) -> str:
 
 
 def _qt(moment: datetime) -> QDateTime:
-    return QDateTime.fromSecsSinceEpoch(int(moment.astimezone().timestamp()))
+    return QDateTime.fromMSecsSinceEpoch(int(moment.astimezone().timestamp() * 1000))

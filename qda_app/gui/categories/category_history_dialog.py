@@ -4,9 +4,9 @@ selected one the category before and after, field by field."""
 from __future__ import annotations
 
 import os
+from html import escape
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from .category_choice import CategoryChoice
 from .category_history_model import CategoryHistoryModel
 
 FIELDS = CategoryState.FIELDS
+CHANGED_BACKGROUND = "#fcf3cf"
 
 
 class CategoryHistoryDialog(QDialog):
@@ -61,13 +61,9 @@ class CategoryHistoryDialog(QDialog):
         header.setSectionResizeMode(CategoryHistoryModel.WHAT, QHeaderView.ResizeMode.Stretch)
         self.which_combo = QComboBox(self)
         self.which_combo.setObjectName("beforeAfterCategory")
-        self.fields = QTableWidget(len(FIELDS), 2, self)
+        self.fields = QTextBrowser(self)
         self.fields.setObjectName("beforeAfter")
-        self.fields.setHorizontalHeaderLabels([tr("gui.revision.before"), tr("gui.revision.after")])
-        self.fields.setVerticalHeaderLabels([tr(f"gui.revision.field.{f}") for f in FIELDS])
-        self.fields.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.fields.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.fields.setWordWrap(True)
+        self._rows: list[tuple[str, str]] = []
         self.export_button = QPushButton(tr("gui.revision.export_history"), self)
         self.compare_button = QPushButton(tr("gui.revision.compare_at_entry"), self)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -152,28 +148,36 @@ class CategoryHistoryDialog(QDialog):
         self._show_before_after()
 
     def _show_before_after(self) -> None:
+        """The chosen category before and after the entry, field by field, changes marked."""
         category_id = self.which_combo.currentData()
         before, after = self._states
         old, new = before.get(category_id), after.get(category_id)
         changed = set(old.differs(new)) if old is not None else set(FIELDS)
-        for row, name in enumerate(FIELDS):
-            for column, state in enumerate((old, new)):
-                text = _shown(state, name)
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if name in changed and category_id is not None:
-                    font = QFont()
-                    font.setBold(True)
-                    item.setFont(font)
-                self.fields.setItem(row, column, item)
-        self.fields.resizeRowsToContents()
+        self._rows = [(_shown(old, name), _shown(new, name)) for name in FIELDS]
+        if category_id is None:
+            self.fields.setHtml("")
+            return
+        head = "".join(
+            f"<th align='left'>{escape(tr(key))}</th>"
+            for key in ("gui.revision.field", "gui.revision.before", "gui.revision.after")
+        )
+        lines = []
+        for name, (was, now) in zip(FIELDS, self._rows, strict=True):
+            style = (
+                f" style='background:{CHANGED_BACKGROUND};color:#000'" if name in changed else ""
+            )
+            cells = "".join(
+                f"<td>{_html(text)}</td>" for text in (tr(f"gui.revision.field.{name}"), was, now)
+            )
+            lines.append(f"<tr{style}>{cells}</tr>")
+        self.fields.setHtml(
+            "<table width='100%' cellspacing='0' cellpadding='4'>"
+            f"<tr>{head}</tr>{''.join(lines)}</table>"
+        )
 
     def before_after_texts(self) -> list[tuple[str, str]]:
-        """What the before/after table shows, row by row (for keyboard users and tests)."""
-        return [
-            (_text(self.fields.item(r, 0)), _text(self.fields.item(r, 1)))
-            for r in range(self.fields.rowCount())
-        ]
+        """What the before/after table shows, field by field (for keyboard users and tests)."""
+        return list(self._rows)
 
     def export_history(self) -> None:
         from ...core.exporters.coding_agenda_xlsx import write_history_xlsx
@@ -204,8 +208,8 @@ class CategoryHistoryDialog(QDialog):
         dialog.show()
 
 
-def _text(item: QTableWidgetItem | None) -> str:
-    return item.text() if item is not None else ""
+def _html(text: str) -> str:
+    return escape(text).replace("\n", "<br>")
 
 
 def _shown(state: CategoryState | None, field: str) -> str:

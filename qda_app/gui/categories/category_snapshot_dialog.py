@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTreeWidget,
@@ -55,8 +56,11 @@ class CategorySnapshotDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QGridLayout(self)
-        layout.addWidget(QLabel(tr("gui.revision.snapshot_moment"), self), 0, 0)
-        layout.addWidget(self.moment_edit, 0, 1)
+        moment_row = QHBoxLayout()
+        moment_row.addWidget(QLabel(tr("gui.revision.snapshot_moment"), self))
+        moment_row.addWidget(self.moment_edit)
+        moment_row.addStretch(1)
+        layout.addLayout(moment_row, 0, 0, 1, 2)
         layout.addWidget(self.then_label, 1, 0)
         layout.addWidget(QLabel(tr("gui.revision.snapshot_now"), self), 1, 1)
         layout.addWidget(self.then_tree, 2, 0)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.i18n import tr
+from ...core.i18n import tr, tr_count
 from ...core.services.categories import CodingFate
 from ...core.services.category_tree import paths, subtree_ids
 from ...core.values import CategoryInfo
@@ -38,8 +38,9 @@ class CategoryDeleteDialog(QDialog):
         layout = QVBoxLayout(self)
         key = "question_with_subcategories" if len(doomed) > 1 else "question"
         question = QLabel(
-            tr(
+            tr_count(
                 f"gui.delete_category.{key}",
+                codings,
                 name=category.name,
                 subcategories=len(doomed) - 1,
                 codings=codings,

@@ -11,10 +11,11 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from ..db.change_capture import ChangeRecorder
 from ..db.models import AnchorExample, Category, Coding, Statement
-from ..errors import ValidationError
+from ..errors import ProjectFileError, ValidationError
 from ..revision_values import RevisionCount
 from . import category_tree
 from .coding_transfer import transfer_codings_in
@@ -153,6 +154,10 @@ class CategoryRevisions:
                 result = revise(session)
                 session.flush()
                 return result
+            except OperationalError as error:  # another process holds the write lock
+                raise ProjectFileError(
+                    "store.write_failed", path=self.project.location, reason=str(error.orig)
+                ) from error
             finally:
                 session.rollback()
 

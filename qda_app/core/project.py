@@ -20,6 +20,7 @@ from .db.models import Method, ProjectInfo
 from .db.write_access import writer
 from .errors import ProjectFileError, ValidationError
 from .services.categories import CategoryService
+from .services.category_history import CategoryHistoryService
 from .services.coders import CoderService
 from .services.codings import CodingService
 from .services.documents import DocumentService
@@ -70,6 +71,7 @@ class Project:
     statements: StatementService
     segments: SegmentService
     history: HistoryService
+    category_history: CategoryHistoryService
 
     def __init__(self, engine: Engine, location: str, actor: str | None = None) -> None:
         self.engine = engine
@@ -91,6 +93,7 @@ class Project:
         self.statements = StatementService(self)
         self.segments = SegmentService(self)
         self.history = HistoryService(self)
+        self.category_history = CategoryHistoryService(self)
 
     @classmethod
     def create(

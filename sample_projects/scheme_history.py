@@ -7,8 +7,8 @@ rest. Later it sharpened coding rules after the intercoder comparison and rename
 subcategory. Every step is a separate command in the change log, done by the coder who would
 have done it, so `qda log` and a methods section have a real revision history to show.
 
-Merging is done with `categories.delete(..., fate="to_category")` until the app has a merge
-command (issue 11); only `_merge` needs to change then.
+Merges use the app's merge command (codings, anchors and statement links move along; the old
+definition is appended to the new category's).
 """
 
 from __future__ import annotations
@@ -138,7 +138,7 @@ def create_revised_scheme(
 
 def _merge(project: Project, old_id: int, target_id: int) -> None:
     """Merge an old category into a new one (its codings and statements move along)."""
-    project.categories.delete(old_id, fate=CodingFate.TO_CATEGORY, target_id=target_id)
+    project.categories.merge(old_id, target_id, append_definition=False)
 
 
 def revise(

@@ -25,6 +25,7 @@ from qda_app.core.importers.batch import ImportOptions, ImportSummary, import_fi
 from qda_app.core.importers.manifest import read_manifest
 from qda_app.core.presets import load_preset
 from qda_app.core.project import Project
+from qda_app.core.services.codings import NewCoding
 from qda_app.core.services.variables import define_in, set_in
 
 from . import scheme_history
@@ -146,16 +147,18 @@ def add_codings(
                 "demo.coding_document", title=items[0].document_title, count=len(items)
             ) as session,
         ):
-            for item in items:
-                coding = project.codings.add_in(
-                    session,
+            new = [
+                NewCoding(
                     item.document_id,
                     item.start,
                     item.end,
                     category_ids[item.entry["category"]],
-                    coder=coder,
-                    **_fields(item.entry),
+                    coder,
+                    _fields(item.entry),
                 )
+                for item in items
+            ]
+            for item, coding in zip(items, project.codings.add_many_in(session, new), strict=True):
                 ids[item.key] = coding.id
     return ids
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from qda_app.core.errors import ValidationError
+from qda_app.core.services.statements import NewStatement
 
 from .scheme_history import acting_as
 
@@ -75,14 +76,17 @@ def add_statements(project: Project, coding_ids: dict[str, int], study: Path) ->
             acting_as(project, AUTHORS.get(quarter, CROSS_QUARTER_AUTHOR)),
             project.command("demo.statements", quarter=quarter, count=len(group)) as session,
         ):
-            for entry in group:
-                row = project.statements.add_in(
-                    session,
+            new = [
+                NewStatement(
                     categories[entry["category"]],
                     entry["text"],
                     quarters[quarter],
-                    codings_of[entry["key"]],
+                    tuple(codings_of[entry["key"]]),
                 )
+                for entry in group
+            ]
+            rows = project.statements.add_many_in(session, new)
+            for entry, row in zip(group, rows, strict=True):
                 statement_ids[entry["key"]] = row.id
     cross = by_quarter.get("", [])
     for entry in cross:

@@ -57,10 +57,12 @@ def _patterns() -> dict[int, list[str]]:
     from qda_app.core.presets import apply_preset
     from qda_app.core.project import Project
 
-    with tempfile.TemporaryDirectory() as folder:
-        with Project.create(Path(folder) / "p.qda", actor="benchmark") as project:
-            apply_preset(project, "leverkusen")
-            return block_patterns(project)
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        Project.create(Path(folder) / "p.qda", actor="benchmark") as project,
+    ):
+        apply_preset(project, "leverkusen")
+        return block_patterns(project)
 
 
 def _sections(extracted: Any) -> Any:
@@ -124,29 +126,27 @@ def _manifest(suffix: str) -> Callable[[bytes], Any]:
     return run
 
 
-def _md(line: Callable[[int], str]) -> Callable[[int], bytes]:
-    return lambda n: (line(n) + "\n").encode("utf-8")
+def _reader(name: str, unit: str, make: Callable[[int], bytes], suffix: str) -> Stage:
+    return Stage(name, unit, make, _extract(suffix))
+
+
+def _markdown_run(name: str, line: Callable[[int], str]) -> Stage:
+    """One line of Markdown built from a run of `n` repetitions (hostile input)."""
+    return Stage(name, "repeats", lambda n: (line(n) + "\n").encode("utf-8"), _extract(".md"))
+
+
+def _protocol(build: Callable[[list[str]], bytes]) -> Callable[[int], bytes]:
+    return lambda n: build(inputs.protocol_lines(n))
 
 
 STAGES = (
-    Stage("txt reader", "lines", lambda n: inputs.txt(inputs.protocol_lines(n)), _extract(".txt")),
-    Stage(
-        "md reader",
-        "lines",
-        lambda n: inputs.markdown_protocol(n).encode("utf-8"),
-        _extract(".md"),
-    ),
-    Stage(
-        "docx reader", "paragraphs", lambda n: inputs.docx(inputs.protocol_lines(n)), _extract(".docx")
-    ),  # fmt: skip
-    Stage(
-        "odt reader", "paragraphs", lambda n: inputs.odt(inputs.protocol_lines(n)), _extract(".odt")
-    ),  # fmt: skip
-    Stage("odt table", "rows", inputs.odt_table, _extract(".odt")),
-    Stage(
-        "rtf reader", "paragraphs", lambda n: inputs.rtf(inputs.protocol_lines(n)), _extract(".rtf")
-    ),  # fmt: skip
-    Stage("pdf reader", "lines", lambda n: inputs.pdf(inputs.protocol_lines(n)), _extract(".pdf")),
+    _reader("txt reader", "lines", _protocol(inputs.txt), ".txt"),
+    _reader("md reader", "lines", lambda n: inputs.markdown_protocol(n).encode("utf-8"), ".md"),
+    _reader("docx reader", "paragraphs", _protocol(inputs.docx), ".docx"),
+    _reader("odt reader", "paragraphs", _protocol(inputs.odt), ".odt"),
+    _reader("odt table", "rows", inputs.odt_table, ".odt"),
+    _reader("rtf reader", "paragraphs", _protocol(inputs.rtf), ".rtf"),
+    _reader("pdf reader", "lines", _protocol(inputs.pdf), ".pdf"),
     Stage(
         "speaker turns",
         "lines",
@@ -173,17 +173,17 @@ STAGES = (
     ),
     Stage("manifest csv", "rows", inputs.manifest_csv, _manifest(".csv")),
     Stage("manifest xlsx", "rows", inputs.manifest_xlsx, _manifest(".xlsx")),
-    Stage("md ' _a' run", "repeats", _md(lambda n: "x" + " _a" * n), _extract(".md")),
-    Stage("md ' *a' run", "repeats", _md(lambda n: "x" + " *a" * n), _extract(".md")),
-    Stage("md '<!--' run", "repeats", _md(lambda n: "x" + "<!--" * n), _extract(".md")),
-    Stage("md '>' × 25 prefix", "repeats", _md(lambda n: ">" * (25 * n) + " x"), _extract(".md")),
-    Stage("md '[a' run", "repeats", _md(lambda n: "x" + "[a" * n), _extract(".md")),
-    Stage("md '![' run", "repeats", _md(lambda n: "x" + "![" * n), _extract(".md")),
-    Stage("md '[a](' run", "repeats", _md(lambda n: "x" + "[a](" * n), _extract(".md")),
-    Stage("md '`' × 5 run", "repeats", _md(lambda n: "x " + "`" * (5 * n) + " y"), _extract(".md")),
-    Stage("md heading spaces", "repeats", _md(lambda n: "# a" + " " * (5 * n) + "b"), _extract(".md")),
-    Stage("md '|' + spaces", "repeats", _md(lambda n: "a|b\n" + " " * (5 * n) + "|x"), _extract(".md")),
-)  # fmt: skip
+    _markdown_run("md ' _a' run", lambda n: "x" + " _a" * n),
+    _markdown_run("md ' *a' run", lambda n: "x" + " *a" * n),
+    _markdown_run("md '<!--' run", lambda n: "x" + "<!--" * n),
+    _markdown_run("md '>' × 25 prefix", lambda n: ">" * (25 * n) + " x"),
+    _markdown_run("md '[a' run", lambda n: "x" + "[a" * n),
+    _markdown_run("md '![' run", lambda n: "x" + "![" * n),
+    _markdown_run("md '[a](' run", lambda n: "x" + "[a](" * n),
+    _markdown_run("md '`' × 5 run", lambda n: "x " + "`" * (5 * n) + " y"),
+    _markdown_run("md heading spaces", lambda n: "# a" + " " * (5 * n) + "b"),
+    _markdown_run("md '|' + spaces", lambda n: "a|b\n" + " " * (5 * n) + "|x"),
+)
 
 
 def _measure(stage_name: str, size: int, runs: int, queue: Any) -> None:

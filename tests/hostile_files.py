@@ -196,6 +196,33 @@ def encrypted_member_docx() -> bytes:
     return bytes(data)
 
 
+def encrypted_odt() -> bytes:
+    """content.xml as ODF encryption leaves it: ciphertext in a member marked "deflated"."""
+    manifest = (
+        '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest='
+        '"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry '
+        'manifest:full-path="content.xml" manifest:media-type="text/xml">'
+        '<manifest:encryption-data manifest:checksum-type="SHA1/1K" manifest:checksum="x"/>'
+        "</manifest:file-entry></manifest:manifest>"
+    )
+    ciphertext = bytes((index * 73 + 41) % 256 for index in range(4096))
+    data = bytearray(
+        zip_parts(
+            {
+                "mimetype": "application/vnd.oasis.opendocument.text",
+                "content.xml": ciphertext,
+                "META-INF/manifest.xml": manifest,
+            },
+            zipfile.ZIP_STORED,
+        )
+    )
+    info = zipfile.ZipFile(BytesIO(bytes(data))).getinfo("content.xml")
+    struct.pack_into("<H", data, info.header_offset + 8, zipfile.ZIP_DEFLATED)
+    for entry in _central_entries(data, info.header_offset):
+        struct.pack_into("<H", data, entry + 10, zipfile.ZIP_DEFLATED)
+    return bytes(data)
+
+
 def deep_rtf(depth: int = 100_000) -> bytes:
     return b"{\\rtf1\\ansi " + b"{" * depth + b"tief" + b"}" * depth + b"}"
 

@@ -27,6 +27,7 @@ REFUSED: list[tuple[str, Callable[[], bytes], str]] = [
     ("tief.docx", hostile.deep_docx, "import.corrupt_docx"),
     ("tief.odt", hostile.deep_odt, "import.corrupt_odt"),
     ("zugesperrt.docx", hostile.encrypted_member_docx, "import.encrypted"),
+    ("verschlüsselt.odt", hostile.encrypted_odt, "import.encrypted"),
     ("tief.rtf", hostile.deep_rtf, "hardening.rtf_too_deep"),
     ("binär.rtf", hostile.huge_bin_rtf, "import.corrupt_rtf"),
     ("schleife.pdf", hostile.pdf_page_tree_loop, "import.corrupt_pdf"),

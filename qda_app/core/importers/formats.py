@@ -102,7 +102,11 @@ def finish(
 
 
 def checked_zip(
-    data: bytes, file_name: str, corrupt_key: str, keep: Collection[str] = ()
+    data: bytes,
+    file_name: str,
+    corrupt_key: str,
+    keep: Collection[str] = (),
+    only: Collection[str] | None = None,
 ) -> dict[str, bytes]:
     """Check a ZIP container member by member (see `zip_guard`); the members named in `keep`.
 
@@ -110,7 +114,7 @@ def checked_zip(
     their own message naming the file.
     """
     try:
-        return zip_guard.inspect_zip(data, keep)
+        return zip_guard.inspect_zip(data, keep, only)
     except zip_guard.ZipProblem as problem:
         if problem.reason == "encrypted":
             raise ExtractionError("import.encrypted", file=file_name) from problem

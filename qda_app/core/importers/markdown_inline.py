@@ -14,12 +14,15 @@ from collections.abc import Callable
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
 _AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>")
 _PLACEHOLDER = re.compile("\x00(\\d+)\x00")
+_MARKUP = re.compile(r"[`\\\[!<*_~]")  # a line without these has no inline markup
 # (delimiter, may it touch letters on its outer side?) in the order they are removed.
 _EMPHASIS = (("**", True), ("__", False), ("*", True), ("_", False), ("~~", True))
 
 
 def strip_inline(text: str) -> str:
     """Remove inline markup: emphasis, code ticks, links (their text stays), images."""
+    if not _MARKUP.search(text):
+        return text.strip()
     stash: list[str] = []
 
     def keep(value: str) -> str:

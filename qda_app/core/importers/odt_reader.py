@@ -77,9 +77,11 @@ _SPACES = re.compile(r" {2,}")
 
 def read_odt(data: bytes, file_name: str) -> ExtractedText:
     """An .odt body as heading, paragraph, list-item and table-row blocks."""
-    members = checked_zip(data, file_name, _CORRUPT, keep=("content.xml", _MANIFEST))
-    if _MANIFEST in members and _is_encrypted(members[_MANIFEST]):
+    # The manifest first: the parts of an encrypted document do not unpack.
+    manifest = checked_zip(data, file_name, _CORRUPT, keep=(_MANIFEST,), only=(_MANIFEST,))
+    if _MANIFEST in manifest and _is_encrypted(manifest[_MANIFEST]):
         raise ExtractionError("import.encrypted", file=file_name)
+    members = checked_zip(data, file_name, _CORRUPT, keep=("content.xml",))
     if "content.xml" not in members:
         raise ExtractionError(_CORRUPT, file=file_name)
     content = members.pop("content.xml")

@@ -127,7 +127,13 @@ def write_document(
             )
         if options.precode:
             coder = coder_for_actor(session, project.actor)
-            for section in find_sections(extracted, _block_patterns(session)):
+            patterns = _block_patterns(session)
+            # The session keeps rows only weakly: without these references every coding would
+            # load the document (its whole text) and its category again, which made
+            # pre-coding quadratic in the length of the protocol.
+            kept = [session.get(Document, document.id)]
+            kept += session.scalars(select(Category).where(Category.id.in_(patterns))).all()
+            for section in find_sections(extracted, patterns):
                 project.codings.add_in(
                     session,
                     document.id,
@@ -136,4 +142,5 @@ def write_document(
                     section.category_id,
                     coder=coder.name,
                 )
+            del kept
         return document, None

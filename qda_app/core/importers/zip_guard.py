@@ -44,8 +44,11 @@ class ZipProblem(Exception):
         self.reason = reason
 
 
-def inspect_zip(data: bytes, keep: Collection[str] = ()) -> dict[str, bytes]:
-    """Check every member of the archive; returns the bytes of the members named in `keep`."""
+def inspect_zip(
+    data: bytes, keep: Collection[str] = (), only: Collection[str] | None = None
+) -> dict[str, bytes]:
+    """Check every member of the archive (or those named in `only`); returns the bytes of the
+    members named in `keep`."""
     _check_directory_size(data)
     try:
         archive = zipfile.ZipFile(BytesIO(data))
@@ -61,6 +64,8 @@ def inspect_zip(data: bytes, keep: Collection[str] = ()) -> dict[str, bytes]:
         raise ZipProblem("too_large")
     kept: dict[str, bytes] = {}
     for info in infos:
+        if only is not None and info.filename not in only:
+            continue
         if info.flag_bits & 0x1:
             raise ZipProblem("encrypted")
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * info.compress_size:

@@ -52,10 +52,7 @@ def decode_text(data: bytes, file_name: str, encoding: str | None = None) -> tup
 def _too_many_controls(text: str) -> bool:
     """More than a tenth control characters; counted without a list of every match."""
     allowed = _MAX_CONTROL_SHARE * len(text)
-    for count, _ in enumerate(_CONTROL.finditer(text), start=1):
-        if count > allowed:
-            return True
-    return False
+    return any(count > allowed for count, _ in enumerate(_CONTROL.finditer(text), start=1))
 
 
 def _decode_forced(data: bytes, file_name: str, encoding: str) -> tuple[str, str]:

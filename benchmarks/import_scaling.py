@@ -249,7 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     for stage in stages:
         results: list[tuple[str, Any] | None] = []
         for size in sizes:
-            if results and results[-1] is not None and results[-1][0] != "ok":
+            if any(r is None or r[0] != "ok" for r in results):
                 results.append(None)  # the smaller size already failed or ran out of time
                 continue
             results.append(measure(stage, size, args.runs, args.timeout))

@@ -176,8 +176,9 @@ def deep_odt(depth: int = 5000) -> bytes:
     return odt("<text:section>" * depth + "<text:p>tief</text:p>" + "</text:section>" * depth)
 
 
-def many_members_zip(members: int) -> bytes:
+def many_members_zip(members: int, extra: dict[str, bytes] | None = None) -> bytes:
     parts: dict[str, str | bytes] = {
+        **(extra or {}),
         "[Content_Types].xml": DOCX_TYPES,
         "_rels/.rels": DOCX_RELS,
         "word/document.xml": docx_xml(paragraph("viele Teile")),

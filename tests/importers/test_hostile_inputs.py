@@ -52,6 +52,17 @@ def test_text_after_an_entity_is_never_dropped_silently() -> None:
     assert "DOCTYPE" in str(caught.value)
 
 
+def test_dtd_in_a_part_with_another_name_and_in_a_picture() -> None:
+    """python-docx reads parts by content type, not by name; pictures are never parsed."""
+    doctype = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "y">]><x>&e;</x>'
+    with pytest.raises(ExtractionError) as caught:
+        extract(Path("getarnt.docx"), hostile.many_members_zip(0, {"word/part.dat": doctype}))
+    assert caught.value.key == "hardening.xml_dtd"
+    svg = b'<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "x.dtd"><svg/>'
+    data = hostile.many_members_zip(0, {"word/media/logo.svg": svg})
+    assert extract(Path("logo.docx"), data).text == "viele Teile"
+
+
 def test_too_many_members(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(zip_guard, "MAX_MEMBERS", 50)
     with pytest.raises(ExtractionError) as caught:

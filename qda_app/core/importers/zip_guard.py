@@ -33,6 +33,13 @@ _DOCTYPE = tuple("<!DOCTYPE".encode(codec) for codec in ("utf-8", "utf-16-le", "
 _DOCTYPE += tuple("<!DOCTYPE".encode(codec) for codec in ("utf-32-le", "utf-32-be"))
 _CARRY = max(len(pattern) for pattern in _DOCTYPE) - 1
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
+# Parts searched for a DTD: all but pictures and embedded files (an SVG may carry a DOCTYPE,
+# and no reader parses these as XML). A part's name does not decide how python-docx reads it.
+_NOT_SCANNED = (
+    ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".svg", ".wdp",
+    ".jfif", ".ico", ".webp", ".heic", ".odttf", ".ttf", ".otf", ".bin", ".xlsx", ".xlsm",
+    ".docx", ".pptx", ".odt", ".ods", ".odp", ".zip", ".mp3", ".mp4", ".wav", ".avi", ".mov",
+)  # fmt: skip
 
 
 class ZipProblem(Exception):
@@ -71,7 +78,7 @@ def inspect_zip(
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * info.compress_size:
             raise ZipProblem("too_large")
         chunks: list[bytes] | None = [] if info.filename in keep else None
-        _inflate(data, info, chunks, scan=info.filename.lower().endswith(_XML_SUFFIXES))
+        _inflate(data, info, chunks, scan=not info.filename.lower().endswith(_NOT_SCANNED))
         if chunks is not None:
             kept[info.filename] = b"".join(chunks)
     return kept

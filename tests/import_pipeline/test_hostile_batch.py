@@ -50,6 +50,7 @@ def test_hostile_folder_one_line_each_batch_goes_on(project_path, project, tmp_p
     os.mkfifo(folder / "pipe.txt")
     (folder / "null.txt").symlink_to("/dev/zero")
     bad_name = byte_name(folder, b"m\xfcll.txt", b"Latin-1 name")
+    byte_name(folder, b"n\xf6tiz.xyz", b"not a protocol")  # a note must print it too
     hostile_names = ["xxe.docx", "wiederholt.odt", "gelogen.docx", "tief.rtf", "schleife.pdf"]
     project.close()
 
@@ -69,6 +70,7 @@ def test_hostile_folder_one_line_each_batch_goes_on(project_path, project, tmp_p
     assert "null.txt: not a regular file" in err
     if bad_name is not None:
         assert "m\ufffdll.txt: the file name contains bytes that are not valid text" in err
+        assert f"{folder}/n\ufffdtiz.xyz was left out: not a supported protocol format." in err
     assert "Traceback" not in err
     with type(project).open(project_path) as reopened:
         assert texts(reopened) == ["Erstes gutes Protokoll.", "Zweites gutes Protokoll."]

@@ -1,23 +1,29 @@
 """`qda import FILE PATHS…`: bring protocols with their metadata into a project.
 
-Exit status: 0 when every file was imported, 3 when some were skipped or failed (the others
-are kept), 1 when the batch could not start (project, manifest or pattern unusable),
-130 when interrupted (files done so far are kept).
+Each file that is not imported gets one line on stderr (as it happens), the summary goes to
+stdout. Exit status: 0 when every file was imported, 3 when some were skipped or failed (the
+others are kept), 1 when the batch could not start (project, manifest or pattern unusable),
+130 when interrupted (Ctrl-C finishes the current file and stops; files done are kept).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
+import signal
 import sys
 from pathlib import Path
 from typing import Any
 
 from ..core.i18n import tr
 from ..core.importers.batch import ImportOptions, ImportSummary, import_files
+from ..core.importers.file_access import shown_name
 from ..core.importers.metadata import FileMetadata
 from .project_commands import open_project
 
 EXIT_PARTIAL = 3
+EXIT_INTERRUPTED = 130
 
 
 def register(commands: Any) -> None:
@@ -90,39 +96,113 @@ def options_from(args: argparse.Namespace) -> ImportOptions:
     )
 
 
-def _progress(done: int, total: int, name: str, stream: Any) -> None:
-    if stream.isatty():
-        width = 30
-        filled = width * done // max(total, 1)
-        stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name[:40]:<40}")
-        stream.flush()
+class _StopRequest:
+    """Ctrl-C during a batch: the first press finishes the current file and stops, so the
+    summary counts exactly what was stored; a second press stops at once (the file being
+    imported is rolled back)."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._previous: Any = None
+
+    def __enter__(self) -> _StopRequest:
+        try:
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        except ValueError:  # not the main thread: Ctrl-C keeps its default meaning
+            self._previous = None
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+    def _handle(self, signum: int, frame: Any) -> None:
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+        # os.write: the handler may interrupt a print() to the same stream.
+        # No real stream (tests): io.UnsupportedOperation is an OSError and a ValueError.
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            os.write(sys.stderr.fileno(), f"\n{tr('hardening.import_stopping')}\n".encode())
+
+
+class _Console:
+    """Per-file messages and notes on stderr, once each; a progress bar when it is a terminal."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.tty = stream.isatty()
+        self.bar_shown = False
+
+    def line(self, text: str) -> None:
+        self.clear_bar()
+        print(text, file=self.stream)
+
+    def progress(self, done: int, total: int, name: str) -> None:
+        if self.tty:
+            filled = _BAR * done // max(total, 1)
+            bar = f"[{'#' * filled}{'.' * (_BAR - filled)}] {done}/{total} {name[:40]:<40}"
+            self.stream.write("\r" + bar)
+            self.stream.flush()
+            self.bar_shown = True
+
+    def clear_bar(self) -> None:
+        if self.bar_shown:
+            self.stream.write("\r" + " " * (_BAR + 60) + "\r")
+            self.stream.flush()
+            self.bar_shown = False
+
+
+_BAR = 30
+
+
+def _document_count(project: Any) -> int | None:
+    try:
+        return len(project.documents.list())
+    except Exception:  # the count only sharpens the cancel message
+        return None
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     summary = ImportSummary()
-    done = total = 0
+    console = _Console(sys.stderr)
+    shown_notes = 0
     with open_project(args) as project:
-        try:
-            for progress in import_files(project, args.paths, options_from(args), summary):
-                done, total = progress.done, progress.total
-                _progress(done, total, progress.outcome.path.name, sys.stderr)
-                if not sys.stderr.isatty() and progress.outcome.status != "imported":
-                    print(progress.outcome.message, file=sys.stderr)
-        except KeyboardInterrupt:
-            print(f"\n{tr('cli.import_cancelled', done=done, total=total)}", file=sys.stderr)
-            return 130
-    if sys.stderr.isatty() and total:
-        sys.stderr.write("\n")
-    for warning in summary.warnings:
-        print(warning, file=sys.stderr)
+        before = _document_count(project)
+        with _StopRequest() as stop:
+            try:
+                for progress in import_files(project, args.paths, options_from(args), summary):
+                    for note in summary.warnings[shown_notes:]:
+                        console.line(note)
+                    shown_notes = len(summary.warnings)
+                    if progress.outcome.status != "imported":
+                        console.line(progress.outcome.message)
+                    console.progress(
+                        progress.done, progress.total, shown_name(progress.outcome.path)
+                    )
+                    if stop.requested:
+                        break
+            except KeyboardInterrupt:
+                stop.requested = True
+        console.clear_bar()
+        if stop.requested:
+            after = _document_count(project)
+            imported = len(summary.imported)
+            if before is not None and after is not None:
+                imported = after - before  # includes a file stored just before the interrupt
+            done = len(summary.outcomes) + max(imported - len(summary.imported), 0)
+            console.line(
+                tr("hardening.import_cancelled", done=done, total=summary.total, imported=imported)
+            )
+            return EXIT_INTERRUPTED
+    for note in summary.warnings[shown_notes:]:
+        console.line(note)
     if not summary.outcomes:
         print(tr("cli.import_nothing"))
         return EXIT_PARTIAL
     print(tr("cli.import_summary", imported=len(summary.imported), total=len(summary.outcomes)))
     failed = summary.not_imported
     if failed:
-        print(tr("cli.import_not_imported", count=len(failed)))
-        for outcome in failed:
-            print(f"  {outcome.message}")
+        print(tr("hardening.import_not_imported", count=len(failed)))
         return EXIT_PARTIAL
     return 0

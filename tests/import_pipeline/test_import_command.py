@@ -48,12 +48,14 @@ def test_some_skipped_exits_three_with_reasons(project_path, project, protocols,
             "09.11.2020",
         ]
     )
-    out, _ = capsys.readouterr()
+    out, err = capsys.readouterr()
     assert code == 3
-    lines = out.splitlines()
-    assert lines[0] == "Imported 1 of 2 file(s)."
-    assert lines[1] == "Not imported (1):"
-    assert lines[2].startswith("  leer.md: ")
+    assert out.splitlines() == [
+        "Imported 1 of 2 file(s).",
+        "Not imported: 1 file(s); the reasons are listed above.",
+    ]
+    assert err.startswith("leer.md: ") and err.count("\n") == 1
+    assert "leer.md" not in out  # each refused file is reported once, on stderr
 
 
 def test_bad_manifest_stops_with_one_line(project_path, project, protocols, capsys) -> None:

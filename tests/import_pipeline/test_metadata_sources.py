@@ -94,5 +94,5 @@ def test_broken_manifests_are_clear(tmp_path: Path) -> None:
         read_manifest(no_file)
     fake = tmp_path / "kaputt.xlsx"
     fake.write_bytes(b"not a zip at all")
-    with pytest.raises(ValidationError, match="Manifest kaputt.xlsx cannot be read"):
+    with pytest.raises(ValidationError, match="Manifest kaputt.xlsx is damaged or not a valid"):
         read_manifest(fake)

@@ -14,7 +14,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt
 
-from qda_app.core.importers import formats
+from qda_app.core.importers import zip_guard
 from qda_app.core.importers.docx_reader import read_docx
 from qda_app.core.importers.extracted import ExtractionError
 from qda_app.core.importers.formats import extract
@@ -257,7 +257,7 @@ def test_ole_file_is_reported_as_encrypted_or_old_word() -> None:
 
 
 def test_zip_bomb_guard(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(formats, "MAX_UNPACKED_BYTES", 1000)
+    monkeypatch.setattr(zip_guard, "MAX_UNPACKED_BYTES", 1000)
     with pytest.raises(ExtractionError) as caught:
         read_docx(_full_document(), "bombe.docx")
     assert caught.value.key == "import.unpacked_too_large"

@@ -79,7 +79,8 @@ def test_unreadable_file_becomes_an_extraction_error(tmp_path: Path) -> None:
     folder.mkdir()
     with pytest.raises(ExtractionError) as caught:
         extract(folder)
-    assert caught.value.key == "import.read_failed"
+    assert caught.value.key == "hardening.not_regular_file"
+    assert str(caught.value).startswith("ordner.md: ")
 
 
 def test_size_limit_for_bytes_and_for_files(

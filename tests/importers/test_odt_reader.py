@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from qda_app.core.importers import formats
+from qda_app.core.importers import zip_guard
 from qda_app.core.importers.extracted import ExtractionError
 from qda_app.core.importers.formats import extract
 from qda_app.core.importers.odt_reader import read_odt
@@ -139,7 +139,7 @@ def test_corrupt_odt(case: str, make_odt) -> None:
 
 
 def test_zip_bomb_guard(make_odt, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(formats, "MAX_UNPACKED_BYTES", 100)
+    monkeypatch.setattr(zip_guard, "MAX_UNPACKED_BYTES", 100)
     with pytest.raises(ExtractionError) as caught:
         read_odt(make_odt("<text:p>" + "a" * 500 + "</text:p>"), "bombe.odt")
     assert caught.value.key == "import.unpacked_too_large"

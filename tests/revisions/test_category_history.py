@@ -46,7 +46,8 @@ def test_each_kind_of_revision_is_named_and_filtered_by_category(demo: Project) 
     kinds = [c.kind for c in demo.category_history.changes(created.id)]
     assert kinds == ["deleted", "split", "edited", "definition", "moved", "renamed", "created"]
     everything = demo.category_history.changes()
-    assert everything[-1].kind == "imported"  # the preset built the first system
+    oldest = everything[-1]  # the team's first deductive scheme, made in the window
+    assert oldest.kind == "created" and "Gesundheit und Pflege" in oldest.description
     assert all(c.command != "coding.add" for c in everything)
     i18n.set_language("de")
     assert everything[0].kind_label == "gelöscht"

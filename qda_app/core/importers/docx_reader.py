@@ -16,11 +16,16 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
 from .extracted import ExtractedText, ExtractionError, TextBuilder
-from .formats import add_block, finish, open_zip
+from .formats import add_block, checked_zip, finish
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 _HEADING_NAME = re.compile(r"^(?:heading|überschrift)\s*(\d)$", re.IGNORECASE)
 _LEVEL_FIELD = re.compile(r"%([1-9])")
+# Word's own limits: list counters start at most at 32767, a row has at most 63 columns.
+_MAX_START = 32767
+_MAX_SPAN = 63
+_MAX_LABEL = 64  # characters of a level's label template ("%1.%2)")
+_MAX_LETTER_NUMBER = 26 * 20  # "a" … "tttttttttttttttttttt"; beyond that digits are shown
 _P, _TBL, _TR, _TC, _R = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc"), qn("w:r")
 _SDT, _SDT_CONTENT, _CUSTOM_XML = qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")
 # Inline wrappers whose runs are visible text (w:del and w:moveFrom are not).
@@ -43,7 +48,7 @@ def read_docx(data: bytes, file_name: str) -> ExtractedText:
     """A .docx body as heading, paragraph, list-item and table-row blocks."""
     if data.startswith(_OLE_MAGIC):
         raise ExtractionError("import.docx_encrypted_or_legacy", file=file_name)
-    open_zip(data, file_name, "import.corrupt_docx").close()
+    checked_zip(data, file_name, "import.corrupt_docx")
     builder = TextBuilder()
     try:
         document = docx.Document(BytesIO(data))
@@ -141,7 +146,7 @@ class _Numbering:
                 start = _val(override, qn("w:startOverride"))
                 if start is not None and ilvl in levels:
                     fmt, text, _ = levels[ilvl]
-                    levels[ilvl] = (fmt, text, _int(start, 1))
+                    levels[ilvl] = (fmt, text, _start(start))
             self.levels[num.get(qn("w:numId"))] = levels
 
     @staticmethod
@@ -149,8 +154,8 @@ class _Numbering:
         return {
             _int(lvl.get(qn("w:ilvl")), 0): (
                 _val(lvl, qn("w:numFmt")) or "decimal",
-                _val(lvl, qn("w:lvlText")) or "",
-                _int(_val(lvl, qn("w:start")), 1),
+                (_val(lvl, qn("w:lvlText")) or "")[:_MAX_LABEL],
+                _start(_val(lvl, qn("w:start"))),
             )
             for lvl in node.findall(qn("w:lvl"))
         }
@@ -186,8 +191,12 @@ class _Numbering:
         return rendered.strip() + " "
 
 
+def _start(value: str | None) -> int:
+    return min(max(_int(value, 1), 0), _MAX_START)
+
+
 def _format_number(number: int, fmt: str) -> str:
-    if fmt in ("lowerLetter", "upperLetter"):
+    if fmt in ("lowerLetter", "upperLetter") and 0 < number <= _MAX_LETTER_NUMBER:
         letters = chr(ord("a") + (number - 1) % 26) * ((number - 1) // 26 + 1)
         return letters.upper() if fmt == "upperLetter" else letters
     if fmt in ("lowerRoman", "upperRoman") and 0 < number < 4000:
@@ -254,7 +263,8 @@ class _Walker:
                 merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
                 continued = merge is not None and merge.get(qn("w:val"), "continue") != "restart"
                 cells.append("" if continued else _cell_text(cell))
-                cells.extend([""] * (max(_int(_val(tc_pr, qn("w:gridSpan")), 1), 1) - 1))
+                span = min(max(_int(_val(tc_pr, qn("w:gridSpan")), 1), 1), _MAX_SPAN)
+                cells.extend([""] * (span - 1))
             while cells and not cells[-1]:
                 cells.pop()
             add_block(self.builder, "\t".join(cells), "table_row")

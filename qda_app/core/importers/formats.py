@@ -7,17 +7,15 @@ from __future__ import annotations
 
 import importlib
 import math
-import zipfile
-import zlib
-from io import BytesIO
+from collections.abc import Collection
 from pathlib import Path
 
 from ..text_normalise import normalise_text
+from . import zip_guard
 from .extracted import ExtractedText, ExtractionError, TextBuilder
+from .file_access import read_regular_file, shown_name
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-# ZIP-based formats: refuse archives that would unpack to more than this (zip bombs).
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 # suffix -> (module, function, accepts an `encoding` argument)
 _READERS: dict[str, tuple[str, str, bool]] = {
@@ -39,7 +37,7 @@ def extract(path: Path, data: bytes | None = None, *, encoding: str | None = Non
     `encoding` forces the text encoding of TXT and Markdown files; other formats ignore it.
     """
     path = Path(path)
-    name = path.name
+    name = shown_name(path)
     suffix = path.suffix.lower()
     if suffix == ".doc":
         raise ExtractionError("import.legacy_doc", file=name)
@@ -57,21 +55,27 @@ def extract(path: Path, data: bytes | None = None, *, encoding: str | None = Non
 
 
 def read_file(path: Path) -> bytes:
-    """The file's bytes, refusing files over the size limit before reading them."""
-    try:
-        _check_size(path.stat().st_size, path.name)
-        return path.read_bytes()
-    except OSError as exc:
-        raise ExtractionError(
-            "import.read_failed", file=path.name, reason=exc.strerror or type(exc).__name__
-        ) from exc
+    """The bytes of a regular file, refusing special files and files over the size limit
+    before reading them."""
+    name = shown_name(path)
+    return read_regular_file(
+        path,
+        MAX_FILE_BYTES,
+        failed=lambda reason: ExtractionError("import.read_failed", file=name, reason=reason),
+        not_regular=lambda: ExtractionError("hardening.not_regular_file", file=name),
+        too_large=lambda size: _too_large(size, name),
+    )
 
 
 def _check_size(size: int, name: str) -> None:
     if size > MAX_FILE_BYTES:
-        raise ExtractionError(
-            "import.too_large", file=name, size_mb=_mb(size), limit_mb=_mb(MAX_FILE_BYTES)
-        )
+        raise _too_large(size, name)
+
+
+def _too_large(size: int, name: str) -> ExtractionError:
+    return ExtractionError(
+        "import.too_large", file=name, size_mb=_mb(size), limit_mb=_mb(MAX_FILE_BYTES)
+    )
 
 
 def _mb(size: int) -> int:
@@ -97,32 +101,35 @@ def finish(
     return builder.build(fmt, encoding)
 
 
-def open_zip(data: bytes, file_name: str, corrupt_key: str) -> zipfile.ZipFile:
-    """Open a ZIP container, refusing damaged archives and ones that unpack too large."""
-    try:
-        archive = zipfile.ZipFile(BytesIO(data))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise ExtractionError(corrupt_key, file=file_name) from exc
-    if sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
-        raise ExtractionError(
-            "import.unpacked_too_large", file=file_name, limit_mb=_mb(MAX_UNPACKED_BYTES)
-        )
-    return archive
+def checked_zip(
+    data: bytes,
+    file_name: str,
+    corrupt_key: str,
+    keep: Collection[str] = (),
+    only: Collection[str] | None = None,
+) -> dict[str, bytes]:
+    """Check a ZIP container member by member (see `zip_guard`); the members named in `keep`.
 
-
-def read_member(archive: zipfile.ZipFile, member: str, file_name: str, corrupt_key: str) -> bytes:
-    """One member of an archive opened with `open_zip`; a missing or broken one is corrupt."""
+    Damaged archives get `corrupt_key`; bombs, encrypted members and XML parts with a DTD get
+    their own message naming the file.
+    """
     try:
-        return archive.read(member)
-    except (
-        KeyError,
-        zipfile.BadZipFile,
-        OSError,
-        ValueError,
-        EOFError,
-        NotImplementedError,
-        RuntimeError,
-        zlib.error,
-    ) as exc:
-        raise ExtractionError(corrupt_key, file=file_name) from exc
+        return zip_guard.inspect_zip(data, keep, only)
+    except zip_guard.ZipProblem as problem:
+        if problem.reason == "encrypted":
+            raise ExtractionError("import.encrypted", file=file_name) from problem
+        if problem.reason == "too_large":
+            raise ExtractionError(
+                "import.unpacked_too_large",
+                file=file_name,
+                limit_mb=_mb(zip_guard.MAX_UNPACKED_BYTES),
+            ) from problem
+        if problem.reason == "members":
+            raise ExtractionError(
+                "hardening.zip_too_many_members", file=file_name, limit=zip_guard.MAX_MEMBERS
+            ) from problem
+        if problem.reason == "dtd":
+            raise ExtractionError("hardening.xml_dtd", file=file_name) from problem
+        if problem.reason == "mismatch":
+            raise ExtractionError("hardening.zip_size_mismatch", file=file_name) from problem
+        raise ExtractionError(corrupt_key, file=file_name) from problem

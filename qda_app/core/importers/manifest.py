@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
-import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -13,7 +13,14 @@ from typing import Any
 
 from ..errors import ValidationError
 from ..services.variables import guess_type
+from . import zip_guard
+from .file_access import read_regular_file, shown_name
 from .metadata import FileMetadata
+
+MAX_MANIFEST_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 100_000  # files in one batch; a manifest with more rows is refused
+MAX_COLUMNS = 200  # XLSX rows are read up to this column
+_CSV_FIELD_LIMIT = csv.field_size_limit()  # 128 KB per cell unless the program changes it
 
 # Column titles researchers use, German and English, mapped to metadata fields.
 COLUMN_NAMES = {
@@ -56,7 +63,7 @@ def _field_of(title: str) -> str | None:
     return None
 
 
-def _read_csv(path: Path, data: bytes) -> list[list[Any]]:
+def _read_csv(name: str, data: bytes) -> list[list[Any]]:
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             text = data.decode(encoding)
@@ -64,52 +71,110 @@ def _read_csv(path: Path, data: bytes) -> list[list[Any]]:
         except UnicodeDecodeError:
             continue
     else:
-        raise ValidationError("batch.manifest_encoding", file=path.name)
+        raise ValidationError("batch.manifest_encoding", file=name)
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return [row for row in csv.reader(io.StringIO(text), dialect) if any(c.strip() for c in row)]
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)  # \r, \n or \r\n
+    rows: list[list[Any]] = []
+    try:
+        for row in reader:
+            if any(c.strip() for c in row):
+                rows.append(row)
+                _check_row_count(name, len(rows))
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise ValidationError(
+                "hardening.manifest_cell_too_long",
+                file=name,
+                line=reader.line_num,
+                limit_kb=_CSV_FIELD_LIMIT // 1024,
+            ) from error
+        raise ValidationError(
+            "hardening.manifest_malformed", file=name, line=reader.line_num
+        ) from error
+    return rows
 
 
-def _read_xlsx(path: Path) -> list[list[Any]]:
+def _check_row_count(name: str, rows: int) -> None:
+    if rows > MAX_ROWS + 1:  # the header row does not count
+        raise ValidationError("hardening.manifest_too_many_rows", file=name, limit=f"{MAX_ROWS:,}")
+
+
+def _read_xlsx(name: str, data: bytes) -> list[list[Any]]:
+    """The first sheet's rows; the archive is checked first, then openpyxl reads it."""
+    try:
+        zip_guard.inspect_zip(data)
+    except zip_guard.ZipProblem as problem:
+        if problem.reason in ("too_large", "members", "mismatch"):
+            raise ValidationError(
+                "hardening.manifest_unpacks_too_large",
+                file=name,
+                limit_mb=zip_guard.MAX_UNPACKED_BYTES // (1024 * 1024),
+            ) from problem
+        if problem.reason == "dtd":
+            raise ValidationError("hardening.manifest_xml_dtd", file=name) from problem
+        raise ValidationError("hardening.manifest_damaged", file=name) from problem
     from openpyxl import load_workbook
 
+    rows: list[list[Any]] = []
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as error:
-        raise ValidationError(
-            "batch.manifest_unreadable", file=path.name, reason=str(error)
-        ) from error
-    sheet = workbook.worksheets[0]
-    rows = [["" if c is None else c for c in row] for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return [row for row in rows if any(str(c).strip() for c in row)]
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            sheet = workbook.worksheets[0]
+            columns = min(sheet.max_column or MAX_COLUMNS, MAX_COLUMNS)
+            # Rows are read as far as they go (not only up to the declared dimension); openpyxl
+            # fills gaps between rows with empty ones, which count, so a far row is refused
+            # after MAX_ROWS rows instead of millions of empty rows being made.
+            sheet.reset_dimensions()
+            for index, row in enumerate(sheet.iter_rows(max_col=columns, values_only=True)):
+                _check_row_count(name, index + 1)
+                if not any(row):  # empty rows quickly
+                    continue
+                values = ["" if c is None else c for c in row]
+                if any(str(c).strip() for c in values):
+                    rows.append(values)
+        finally:
+            workbook.close()
+    except ValidationError:
+        raise
+    except Exception as error:  # openpyxl and lxml raise assorted errors on broken files
+        raise ValidationError("hardening.manifest_damaged", file=name) from error
+    return rows
 
 
 def _typed_variables(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Give each variable column one type for all rows (number, date, boolean or text)."""
-    names = {name for row in rows for name in row}
-    for name in names:
-        values = [row[name] for row in rows if row.get(name) not in (None, "")]
-        kinds = {guess_type(_scalar(v)) for v in values}
-        if kinds and kinds <= {"integer"}:
-            converted = int
-        elif kinds and kinds <= {"integer", "float"}:
-            converted = float
-        elif kinds == {"date"}:
-            converted = None
-        else:
-            converted = str
-        for row in rows:
-            value = row.get(name)
+    """Give each variable column one type for all rows (number, date, boolean or text).
+
+    Two passes over the cells (not one pass over the rows per column), so a wide header
+    over many short rows costs what the cells cost.
+    """
+    kinds: dict[str, set[str]] = {}
+    for row in rows:
+        for name, value in row.items():
+            if value not in (None, ""):
+                kinds.setdefault(name, set()).add(guess_type(_scalar(value)))
+    converters = {name: _converter(found) for name, found in kinds.items()}
+    for row in rows:
+        for name in list(row):
+            value = row[name]
             if value in (None, ""):
-                row.pop(name, None)
-            elif converted is not None:
-                row[name] = converted(_scalar(value))
-            else:
-                row[name] = _scalar(value)
+                del row[name]
+                continue
+            converted = converters[name]
+            row[name] = converted(_scalar(value)) if converted is not None else _scalar(value)
     return rows
+
+
+def _converter(kinds: set[str]) -> Any:
+    if kinds <= {"integer"}:
+        return int
+    if kinds <= {"integer", "float"}:
+        return float
+    if kinds == {"date"}:
+        return None
+    return str
 
 
 def _scalar(value: Any) -> Any:
@@ -130,26 +195,36 @@ def _scalar(value: Any) -> Any:
 
 
 def read_manifest(path: Path) -> Manifest:
-    """Read a CSV or XLSX manifest; a missing file column or unreadable file is a clear error."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise ValidationError(
-            "batch.manifest_unreadable", file=path.name, reason=error.strerror
-        ) from error
+    """Read a CSV or XLSX manifest; a missing file column or unreadable file is a clear error.
+
+    Only a regular file of at most MAX_MANIFEST_BYTES is read; every problem with it is one
+    ValidationError naming the manifest.
+    """
+    name = shown_name(path)
     suffix = path.suffix.casefold()
-    if suffix in (".xlsx", ".xlsm"):
-        table = _read_xlsx(path)
-    elif suffix in (".csv", ".tsv", ".txt"):
-        table = _read_csv(path, data)
-    else:
-        raise ValidationError("batch.manifest_format", file=path.name)
+    if suffix not in (".xlsx", ".xlsm", ".csv", ".tsv", ".txt"):
+        raise ValidationError("batch.manifest_format", file=name)
+    data = read_regular_file(
+        path,
+        MAX_MANIFEST_BYTES,
+        failed=lambda reason: ValidationError(
+            "batch.manifest_unreadable", file=name, reason=reason
+        ),
+        not_regular=lambda: ValidationError("hardening.manifest_not_regular", file=name),
+        too_large=lambda size: ValidationError(
+            "hardening.manifest_too_large",
+            file=name,
+            size_mb=math.ceil(size / 1024**2),
+            limit_mb=MAX_MANIFEST_BYTES // 1024**2,
+        ),
+    )
+    table = _read_xlsx(name, data) if suffix in (".xlsx", ".xlsm") else _read_csv(name, data)
     if not table:
-        raise ValidationError("batch.manifest_empty", file=path.name)
+        raise ValidationError("batch.manifest_empty", file=name)
     header = [str(title).strip() for title in table[0]]
     fields = [_field_of(title) for title in header]
     if "file" not in fields:
-        raise ValidationError("batch.manifest_no_file_column", file=path.name)
+        raise ValidationError("batch.manifest_no_file_column", file=name)
     records: list[tuple[str, dict[str, Any]]] = []
     variable_rows: list[dict[str, Any]] = []
     for row in table[1:]:

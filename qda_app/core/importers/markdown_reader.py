@@ -7,47 +7,84 @@ verbatim as paragraphs. Inline HTML tags are left alone: transcripts use "<unver
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from ..text_normalise import normalise_text
 from .extracted import ExtractedText, TextBuilder
 from .formats import add_block, finish
+from .markdown_inline import strip_inline
 from .text_reader import decode_text
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ATX_OPEN = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
 _SETEXT = re.compile(r"^ {0,3}(=+|-{2,})[ \t]*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_QUOTE = re.compile(r"^ {0,3}>[ \t]?")
 _BULLET = re.compile(r"^([ \t]*)[-*+][ \t]+(.*)$")
 _ORDERED = re.compile(r"^([ \t]*)(\d{1,9})[.)][ \t]+(.*)$")
 _LINK_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:[ \t]*\S+")
-_TABLE_SEP = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_SEPARATOR_CELL = re.compile(r":?-+:?")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
-
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~<>])")
-_IMAGE = re.compile(r"[ \t]*!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])")
-_LINK = re.compile(r"\[([^\]]+)\](?:\([^)]*\)|\[[^\]]*\])")
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^<>\s]+|[^<>\s@]+@[^<>\s@]+)>")
-_EMPHASIS = (
-    re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*"),
-    re.compile(r"(?<!\w)__(?=\S)(.+?)(?<=\S)__(?!\w)"),
-    re.compile(r"\*(?=\S)(.+?)(?<=\S)\*"),
-    re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)"),
-    re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"),
-)
-_PLACEHOLDER = re.compile("\x00(\\d+)\x00")
 
 
 def read_md(data: bytes, file_name: str, *, encoding: str | None = None) -> ExtractedText:
     """A Markdown file as headings, list items, table rows and paragraphs without markup."""
     text, used = decode_text(data, file_name, encoding)
-    lines = _COMMENT.sub("", normalise_text(text)).split("\n")
+    lines = _without_comments(normalise_text(text)).split("\n")
     builder = TextBuilder()
     _convert(_without_front_matter(lines), builder)
     return finish(builder, "md", file_name, used)
+
+
+def _without_comments(text: str) -> str:
+    """HTML comments removed; an unclosed "<!--" and everything after it stay as they are."""
+    out: list[str] = []
+    copied = 0
+    while (start := text.find("<!--", copied)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break  # no "-->" after this opener, hence none after any later one
+        out.append(text[copied:start])
+        copied = end + 3
+    out.append(text[copied:])
+    return "".join(out)
+
+
+def _without_quote_markers(line: str) -> str:
+    """Strip every leading "> " of a (nested) block quote in one pass."""
+    position, length = 0, len(line)
+    while True:
+        marker = position
+        while marker < length and marker - position < 3 and line[marker] == " ":
+            marker += 1
+        if marker >= length or line[marker] != ">":
+            return line[position:]
+        position = marker + 1
+        if position < length and line[position] in " \t":
+            position += 1
+
+
+def _atx_heading(line: str) -> tuple[int, str] | None:
+    """(level, text) of a "## Heading ##" line; the closing hashes are not part of the text."""
+    opening = _ATX_OPEN.match(line)
+    if opening is None:
+        return None
+    text = line[opening.end() :].strip(" \t")
+    without_closing = text.rstrip("#")
+    if not without_closing:
+        text = ""
+    elif without_closing[-1] in " \t":
+        text = without_closing.rstrip(" \t")
+    return len(opening.group(1)), text
+
+
+def _is_table_separator(line: str) -> bool:
+    """A table's header separator such as "|---|:--:|" or "--- | ---"."""
+    inner = line.strip(" \t")
+    if inner.startswith("|"):
+        inner = inner[1:]
+    if inner.endswith("|"):
+        inner = inner[:-1]
+    cells = inner.split("|")
+    return all(_SEPARATOR_CELL.fullmatch(cell.strip(" \t")) for cell in cells)
 
 
 def _without_front_matter(lines: list[str]) -> list[str]:
@@ -81,41 +118,40 @@ def _convert(lines: list[str], builder: TextBuilder) -> None:
             in_table = False
             builder.add_blank()
             continue
-        while _QUOTE.match(line):
-            line = _QUOTE.sub("", line, count=1)
+        line = _without_quote_markers(line)
         following = lines[index + 1].rstrip() if index + 1 < len(lines) else ""
         if "|" in line and (
             in_table
             or line.lstrip().startswith("|")
-            or ("|" in following and _TABLE_SEP.match(following))
+            or ("|" in following and _is_table_separator(following))
         ):
             in_table = True
-            if not _TABLE_SEP.match(line):
+            if not _is_table_separator(line):
                 add_block(builder, _table_row(line), "table_row")
             continue
         in_table = False
-        heading = _ATX.match(line)
+        heading = _atx_heading(line)
         if heading:
-            add_block(builder, _inline(heading.group(2) or ""), "heading", len(heading.group(1)))
+            add_block(builder, strip_inline(heading[1]), "heading", heading[0])
         elif _RULE.match(line) or _LINK_DEF.match(line):
             continue
         elif bullet := _BULLET.match(line):
             add_block(
-                builder, "• " + _inline(bullet.group(2)), "list_item", _depth(bullet.group(1))
+                builder, "• " + strip_inline(bullet.group(2)), "list_item", _depth(bullet.group(1))
             )
         elif ordered := _ORDERED.match(line):
             add_block(
                 builder,
-                f"{ordered.group(2)}. {_inline(ordered.group(3))}",
+                f"{ordered.group(2)}. {strip_inline(ordered.group(3))}",
                 "list_item",
                 _depth(ordered.group(1)),
             )
         elif _SETEXT.match(following):
             level = 1 if following.lstrip().startswith("=") else 2
-            add_block(builder, _inline(line.strip()), "heading", level)
+            add_block(builder, strip_inline(line.strip()), "heading", level)
             skip_next = True
         else:
-            add_block(builder, _inline(line.strip()))
+            add_block(builder, strip_inline(line.strip()))
 
 
 def _depth(indent: str) -> int:
@@ -129,27 +165,4 @@ def _table_row(line: str) -> str:
         cells = cells[1:]
     if cells and not cells[-1].strip():
         cells = cells[:-1]
-    return "\t".join(_inline(cell.strip()) for cell in cells)
-
-
-def _inline(text: str) -> str:
-    """Remove inline markup: emphasis, code ticks, links (their text stays), images."""
-    stash: list[str] = []
-
-    def keep(value: str) -> str:
-        stash.append(value)
-        return f"\x00{len(stash) - 1}\x00"
-
-    def stashed(group: int) -> Callable[[re.Match[str]], str]:
-        return lambda match: keep(match.group(group))
-
-    text = _CODE_SPAN.sub(lambda match: keep(match.group(2).strip()), text)
-    text = _ESCAPE.sub(stashed(1), text)
-    text = _IMAGE.sub("", text)
-    text = _LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(stashed(1), text)
-    for pattern in _EMPHASIS:
-        text = pattern.sub(r"\1", text)
-    while _PLACEHOLDER.search(text):
-        text = _PLACEHOLDER.sub(lambda match: stash[int(match.group(1))], text)
-    return text.strip()
+    return "\t".join(strip_inline(cell.strip()) for cell in cells)

@@ -6,6 +6,7 @@ A damaged or truncated PDF is refused rather than read partially.
 
 from __future__ import annotations
 
+import logging
 from io import BytesIO
 
 from .extracted import ExtractedText, ExtractionError, TextBuilder
@@ -13,7 +14,12 @@ from .formats import add_block, finish
 
 # Below this many non-space characters per page on average the PDF is taken to be a scan.
 MIN_CHARS_PER_PAGE = 10
+# Protocols have dozens of pages; a claim of many thousands is a damaged or hostile file.
+MAX_PAGES = 5000
 _HEADER_WINDOW = 1024
+# pypdf logs what it repairs or skips (cyclic forms, broken xref tables) as warnings; without
+# a handler Python prints them on stderr, in the middle of the import's own messages.
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
 
 def read_pdf(data: bytes, file_name: str) -> ExtractedText:
@@ -27,6 +33,11 @@ def read_pdf(data: bytes, file_name: str) -> ExtractedText:
         reader = pypdf.PdfReader(BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise ExtractionError("import.encrypted", file=file_name)
+        count = len(reader.pages)
+        if count > MAX_PAGES:
+            raise ExtractionError(
+                "hardening.pdf_too_many_pages", file=file_name, pages=count, limit=MAX_PAGES
+            )
         pages = [page.extract_text() or "" for page in reader.pages]
     except ExtractionError:
         raise

@@ -13,7 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import QdaError, ValidationError
-from .batch import ImportOptions, ImportProgress, import_one, read_and_extract
+from .batch import (
+    ImportOptions,
+    ImportProgress,
+    import_one,
+    read_and_extract,
+    unexpected_error_message,
+)
 from .extracted import ExtractedText
 from .metadata import FileMetadata, parse_date, parse_participants
 from .structure import find_sections, find_speaker_turns
@@ -58,11 +64,14 @@ def read_files(
     for path in paths:
         try:
             data, extracted = read_and_extract(path, encoding)
+            turns = len(find_speaker_turns(extracted))
+            blocks = len(find_sections(extracted, patterns)) if patterns else 0
         except QdaError as error:
             yield FileReading(path, None, str(error))
             continue
-        turns = len(find_speaker_turns(extracted))
-        blocks = len(find_sections(extracted, patterns)) if patterns else 0
+        except Exception as error:  # never a traceback in the import table
+            yield FileReading(path, None, unexpected_error_message(path, error))
+            continue
         yield FileReading(path, (data, extracted), "", turns, blocks)
 
 

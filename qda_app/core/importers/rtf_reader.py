@@ -71,6 +71,12 @@ _CHARSETS = {
 # "1." "a)" "(iv)" "12" are numbers; "·", "o", "§" (Symbol/Wingdings glyphs) are bullets.
 _NUMBER_LABEL = re.compile(r"^\(?(?:\d{1,4}|[A-Za-z]{1,4})[.)]$|^\d{1,4}$")
 _SURROGATES = re.compile("[\ud800-\udbff][\udc00-\udfff]|[\ud800-\udfff]")
+# Word nests groups a few dozen levels deep; far deeper nesting only serves to exhaust memory.
+MAX_GROUP_DEPTH = 1000
+
+
+class _TooDeep(Exception):
+    pass
 
 
 @dataclass(frozen=True)
@@ -90,7 +96,13 @@ def read_rtf(data: bytes, file_name: str) -> ExtractedText:
     if not data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{\\rtf"):
         raise ExtractionError("import.not_rtf", file=file_name)
     parser = _Parser()
-    if not parser.run(data):
+    try:
+        complete = parser.run(data)
+    except _TooDeep as exc:
+        raise ExtractionError(
+            "hardening.rtf_too_deep", file=file_name, limit=MAX_GROUP_DEPTH
+        ) from exc
+    if not complete:
         raise ExtractionError("import.corrupt_rtf", file=file_name)
     return finish(parser.builder, "rtf", file_name)
 
@@ -143,6 +155,8 @@ class _Parser:
             word, param, hexbyte, symbol, brace, text = match.groups()
             if brace == b"{":
                 self.flush()
+                if len(self.stack) >= MAX_GROUP_DEPTH:
+                    raise _TooDeep
                 self.stack.append(self.state)
                 self.skip = 0
             elif brace == b"}":
@@ -188,7 +202,8 @@ class _Parser:
             return
         raw, self.pending = bytes(self.pending), bytearray()
         font = self.state.font if self.state.font is not None else self.default_font
-        self.emit(raw.decode(self.fonts.get(font, self.codepage), "replace"))
+        encoding = self.fonts.get(font, self.codepage) if font is not None else self.codepage
+        self.emit(raw.decode(encoding, "replace"))
 
     def emit(self, text: str) -> None:
         if self.state.dest == "body":

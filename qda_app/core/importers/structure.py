@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -96,8 +97,8 @@ def find_speaker_turns(extracted: ExtractedText) -> list[Turn]:
     )
     turns: list[Turn] = []
     for block, label in starts:
-        following = [s for s in breaks if s > block.start]
-        end = _trimmed_end(text, block.start, following[0] if following else len(text))
+        index = bisect_right(breaks, block.start)
+        end = _trimmed_end(text, block.start, breaks[index] if index < len(breaks) else len(text))
         turns.append(Turn(block.start, end, label, _role(label) or "respondent"))
     return turns
 
@@ -111,6 +112,25 @@ def _is_block_line(text: str, block: TextBlock) -> bool:
     return _TURN.match(line) is None or line.split(":", 1)[0].casefold().startswith(
         ("block", "themenblock", "fragenblock", "frageblock", "teil", "thema")
     )
+
+
+def _next_heading_at_or_above(blocks: tuple[TextBlock, ...]) -> dict[int, int]:
+    """For each heading's start, where the next heading of the same or a higher level starts.
+
+    One pass from the end with a stack of candidate headings (nearest on top): a heading
+    deeper than the current one can never end a section that starts before the current one.
+    """
+    found: dict[int, int] = {}
+    stack: list[TextBlock] = []
+    for block in reversed(blocks):
+        if block.kind != "heading":
+            continue
+        while stack and stack[-1].level > block.level:
+            stack.pop()
+        if stack:
+            found[block.start] = stack[-1].start
+        stack.append(block)
+    return found
 
 
 def find_sections(extracted: ExtractedText, patterns: dict[int, list[str]]) -> list[Section]:
@@ -128,18 +148,12 @@ def find_sections(extracted: ExtractedText, patterns: dict[int, list[str]]) -> l
             if any(regex.search(line) for regex in regexes):
                 heads.append((block, category_id))
                 break
+    closing = _next_heading_at_or_above(extracted.blocks)
     sections: list[Section] = []
     for index, (block, category_id) in enumerate(heads):
         end = heads[index + 1][0].start if index + 1 < len(heads) else len(text)
         if block.kind == "heading":
-            for other in extracted.blocks:
-                if (
-                    block.start < other.start < end
-                    and other.kind == "heading"
-                    and other.level <= block.level
-                ):
-                    end = other.start
-                    break
+            end = min(end, closing.get(block.start, end))
         end = _trimmed_end(text, block.start, end)
         if end > block.start:
             sections.append(Section(category_id, block.start, end))

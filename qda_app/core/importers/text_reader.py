@@ -44,9 +44,15 @@ def decode_text(data: bytes, file_name: str, encoding: str | None = None) -> tup
         text, used = _detect(data, file_name)
     if not text.strip("\ufeff \t\r\n\f\v"):
         raise ExtractionError("import.no_text", file=file_name)
-    if "\x00" in text or len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * len(text):
+    if "\x00" in text or _too_many_controls(text):
         raise ExtractionError("import.not_text", file=file_name)
     return text, used
+
+
+def _too_many_controls(text: str) -> bool:
+    """More than a tenth control characters; counted without a list of every match."""
+    allowed = _MAX_CONTROL_SHARE * len(text)
+    return any(count > allowed for count, _ in enumerate(_CONTROL.finditer(text), start=1))
 
 
 def _decode_forced(data: bytes, file_name: str, encoding: str) -> tuple[str, str]:
@@ -70,11 +76,11 @@ def _detect(data: bytes, file_name: str) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 raise ExtractionError("import.unknown_encoding", file=file_name) from exc
     if b"\x00" in data:
-        name = _utf16_without_bom(data)
-        if name is None:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
             raise ExtractionError("import.not_text", file=file_name)
         try:
-            return data.decode(name), name
+            return data.decode(utf16), utf16
         except UnicodeDecodeError as exc:
             raise ExtractionError("import.not_text", file=file_name) from exc
     for name in ("utf-8", "cp1252"):

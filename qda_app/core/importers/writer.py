@@ -113,6 +113,8 @@ def write_document(
         )
         if options.precode:
             coder = project.coders.ensure_in(session, project.actor)
+            # Rows fetched in a command stay held (services.common.fetch), so each block's
+            # coding does not load the document's whole text again.
             for section in find_sections(extracted, _block_patterns(session)):
                 project.codings.add_in(
                     session,

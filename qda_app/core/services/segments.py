@@ -11,7 +11,7 @@ import builtins
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, exists, select
+from sqlalchemy import Select, exists, func, select
 
 from ..db.models import Coder, Coding, Document, StatementCoding
 from ..errors import NotFoundError
@@ -111,51 +111,74 @@ class SegmentService:
     def frame(self, where: SegmentFilter | None = None) -> pd.DataFrame:
         """The segments' ids and offsets as a pandas table (no text): what analysis counts.
 
-        Columns: FRAME_COLUMNS. A text filter is applied by reading the segments.
+        Columns: FRAME_COLUMNS, one row per segment, ordered by coding id; quarter_id,
+        social_space_id (None: city-wide or no quarter) and method_id are nullable integers.
+        A text filter is applied by reading the segments.
         """
         import pandas as pd
 
         where = where or SegmentFilter()
         if where.text:
             rows = [tuple(getattr(s, c) for c in FRAME_COLUMNS) for s in self.iter(where)]
-            return pd.DataFrame.from_records(rows, columns=list(FRAME_COLUMNS))
+            return _typed_frame(pd.DataFrame.from_records(rows, columns=list(FRAME_COLUMNS)))
         with self.project.read() as session:
             lookups = SegmentLookups.load(session)
-            query = self._query(where, lookups).with_only_columns(
-                Coding.id,
-                Coding.document_id,
-                Coding.start,
-                Coding.end,
-                Coding.category_id,
-                Coding.coder_id,
-                Document.quarter_id,
-                Document.method_id,
-                Coding.is_quote,
+            documents = session.execute(
+                select(Document.id, Document.quarter_id, Document.method_id)
+            ).all()
+            # Codings alone (documents joined only to filter): a plain scan, no sort.
+            query = self._filtered(
+                select(
+                    Coding.id,
+                    Coding.document_id,
+                    Coding.start,
+                    Coding.end,
+                    Coding.category_id,
+                    Coding.coder_id,
+                    Coding.is_quote,
+                ),
+                where,
+                lookups,
             )
-            records = [
-                (
-                    cid,
-                    doc,
-                    start,
-                    end,
-                    cat,
-                    lookups.top_category(cat),
-                    coder,
-                    quarter,
-                    lookups.social_space(quarter),
-                    method,
-                    bool(quote),
-                )
-                for cid, doc, start, end, cat, coder, quarter, method, quote in session.execute(
-                    query
-                )
-            ]
-        return pd.DataFrame.from_records(records, columns=list(FRAME_COLUMNS))
+            rows = _plain_rows(session, query)
+        names = ["coding_id", "document_id", "start", "end", "category_id", "coder_id"]
+        names.append("is_quote")
+        frame = pd.DataFrame(_int_array(rows, len(names)), columns=names)
+        frame["quarter_id"] = frame["document_id"].map({d: q for d, q, _m in documents})
+        frame["method_id"] = frame["document_id"].map({d: m for d, _q, m in documents})
+        tops = {cid: lookups.top_category(cid) for cid in lookups.categories}
+        spaces = {qid: lookups.social_space(qid) for qid in lookups.quarters}
+        frame["top_category_id"] = frame["category_id"].map(tops)
+        frame["social_space_id"] = frame["quarter_id"].map(spaces)
+        return _typed_frame(frame[list(FRAME_COLUMNS)].sort_values("coding_id"))
+
+    def counts_by_document(self, where: SegmentFilter | None = None) -> pd.DataFrame:
+        """How many segments each category has in each document: columns category_id,
+        document_id, segments (only pairs with at least one).
+
+        What matrices count; much less to read than `frame` on a large project, since
+        SQLite groups along the (category, document) index.
+        """
+        import pandas as pd
+
+        where = where or SegmentFilter()
+        columns = ["category_id", "document_id", "segments"]
+        if where.text:
+            frame = self.frame(where)
+            grouped = frame.groupby(["category_id", "document_id"]).size()
+            return grouped.rename("segments").reset_index()[columns]
+        with self.project.read() as session:
+            counted = select(Coding.category_id, Coding.document_id, func.count())
+            query = self._filtered(counted, where, SegmentLookups.load(session)).group_by(
+                Coding.category_id, Coding.document_id
+            )
+            rows = _plain_rows(session, query)
+        return pd.DataFrame(_int_array(rows, len(columns)), columns=columns)
 
     # -- query ----------------------------------------------------------------------------
 
-    @staticmethod
-    def _query(where: SegmentFilter, lookups: SegmentLookups) -> Select:
+    @classmethod
+    def _query(cls, where: SegmentFilter, lookups: SegmentLookups) -> Select:
         query = (
             select(
                 Coding.id,
@@ -185,6 +208,20 @@ class SegmentService:
                 Coding.id,
             )
         )
+        return cls._filtered(query, where, lookups, documents_joined=True)
+
+    @staticmethod
+    def _filtered(
+        query: Select,
+        where: SegmentFilter,
+        lookups: SegmentLookups,
+        *,
+        documents_joined: bool = False,
+    ) -> Select:
+        """`query` (over codings) restricted to what `where` selects; documents are joined
+        when a condition needs them and the query has not joined them yet."""
+        if (where.quarter_ids or where.method_ids) and not documents_joined:
+            query = query.join(Document, Document.id == Coding.document_id)
         if where.category_ids:
             ids = (
                 lookups.category_subtrees(where.category_ids)
@@ -215,6 +252,33 @@ class SegmentService:
             any_link = exists().where(StatementCoding.coding_id == Coding.id)
             query = query.where(any_link if where.linked else ~any_link)
         return query
+
+
+def _plain_rows(session: Session, query: Select) -> builtins.list[tuple]:
+    """The rows as the database driver returns them: plain tuples of plain values.
+
+    For tens of thousands of rows that go straight into pandas, SQLAlchemy's Row objects and
+    result processing would cost more than the query itself.
+    """
+    result = session.connection().execute(query)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
+
+
+def _int_array(rows: builtins.list[tuple], width: int) -> Any:
+    """Rows of integers (and booleans) as one numpy array, built in one pass in C."""
+    import numpy as np
+
+    return np.array(rows, dtype="int64").reshape(len(rows), width)
+
+
+def _typed_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Integer columns as integers (nullable where a document may lack a quarter or method)."""
+    types = {name: "int64" for name in FRAME_COLUMNS}
+    types.update(quarter_id="Int64", social_space_id="Int64", method_id="Int64", is_quote="bool")
+    return frame.astype(types).reset_index(drop=True)
 
 
 def _statement_links(

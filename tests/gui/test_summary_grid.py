@@ -15,7 +15,7 @@ from qda_app.gui.grid.cell_segments_model import CellSegmentsModel
 def open_grid(qtbot, window, sample_project):
     """Show the grid tab and open the cell (youth, Manfort) by clicking it."""
     workspace = window.workspace
-    workspace.setCurrentWidget(workspace.grid_page)
+    workspace.show_page(workspace.grid_page)
     page = workspace.grid_page
     qtbot.waitUntil(lambda: page.model.rowCount() > 0)
     manfort = window.project.quarters.find("Manfort").id
@@ -28,7 +28,9 @@ def open_grid(qtbot, window, sample_project):
 
 
 def click_row(view, index, modifier=Qt.KeyboardModifier.NoModifier) -> None:
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, modifier, view.visualRect(index).center())
+    QTest.mouseClick(
+        view.viewport(), Qt.MouseButton.LeftButton, modifier, view.visualRect(index).center()
+    )
 
 
 def drag_and_drop(source: QAbstractItemView, target: QAbstractItemView, point: QPoint) -> None:
@@ -60,7 +62,7 @@ def test_grid_counts_the_cells_and_puts_the_docks_aside(qtbot, window, sample_pr
     segments = page.editor.segments
     status = segments.index(0, CellSegmentsModel.STATUS)
     assert status.data() == "offen"
-    window.workspace.setCurrentWidget(window.document_view)
+    window.workspace.show_page(window.document_view)
     assert window.quarter_dock.isVisible() and window.category_dock.isVisible()
 
 
@@ -70,13 +72,17 @@ def test_paraphrase_is_typed_in_place_and_undone(qtbot, window, sample_project):
     index = page.editor.segments.index(0, CellSegmentsModel.PARAPHRASE)
     coding_id = page.editor.segments.segments[0].coding_id
     click_row(view, index)
-    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+    QTest.mouseDClick(
+        view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center()
+    )
     editor = view.findChild(QLineEdit)
     assert editor is not None
     qtbot.keyClicks(editor, "Jugendliche haben abends keinen Raum")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.project.segments.get(coding_id).paraphrase != "")
-    assert window.project.segments.get(coding_id).paraphrase == "Jugendliche haben abends keinen Raum"
+    assert (
+        window.project.segments.get(coding_id).paraphrase == "Jugendliche haben abends keinen Raum"
+    )
     qtbot.waitUntil(lambda: index.data() == "Jugendliche haben abends keinen Raum")
 
     generalisation = page.editor.segments.index(0, CellSegmentsModel.GENERALISATION)
@@ -85,7 +91,9 @@ def test_paraphrase_is_typed_in_place_and_undone(qtbot, window, sample_project):
     line = next(e for e in view.findChildren(QLineEdit) if e.isVisible())
     qtbot.keyClicks(line, "Fehlende Orte")
     qtbot.keyClick(line, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.project.segments.get(coding_id).generalisation == "Fehlende Orte")
+    qtbot.waitUntil(
+        lambda: window.project.segments.get(coding_id).generalisation == "Fehlende Orte"
+    )
 
     window.menus.undo_action.trigger()
     qtbot.waitUntil(lambda: generalisation.data() == "")
@@ -112,10 +120,12 @@ def test_segments_dragged_onto_a_statement_are_linked_and_undone(qtbot, window, 
     qtbot.waitUntil(lambda: editor.segments.index(0, CellSegmentsModel.STATUS).data() == "1")
     cell = page.model.cell_at(page.model.index_of(sample_project.coded_category_id, manfort))
     qtbot.waitUntil(
-        lambda: page.model.cell_at(
-            page.model.index_of(sample_project.coded_category_id, manfort)
-        ).uncovered
-        == 0
+        lambda: (
+            page.model.cell_at(
+                page.model.index_of(sample_project.coded_category_id, manfort)
+            ).uncovered
+            == 0
+        )
     )
     assert cell is not None
     assert "2 Segment(e) aus 2 Dokument(en)" in editor.statements.index(0).data(
@@ -132,7 +142,9 @@ def test_segments_dropped_between_statements_become_a_new_statement(qtbot, windo
     editor = page.editor
     coding = editor.segments.segments[1]
     window.project.codings.update(coding.coding_id, generalisation="Treffpunkte fehlen")
-    click_row(editor.segments_view, editor.segments.index(editor.segments.row_of(coding.coding_id), 1))
+    click_row(
+        editor.segments_view, editor.segments.index(editor.segments.row_of(coding.coding_id), 1)
+    )
     below = QPoint(20, editor.statements_view.viewport().height() - 10)  # under the last one
 
     drag_and_drop(editor.segments_view, editor.statements_view, below)
@@ -173,7 +185,9 @@ def test_ctrl_l_links_reorder_quote_and_delete(qtbot, window, sample_project, me
 
     click_row(editor.statements_view, editor.statements.index(1))
     editor.up_button.click()
-    qtbot.waitUntil(lambda: [s.text for s in project.statements.list(manfort, youth)] == ["Zweite", "Erste"])
+    qtbot.waitUntil(
+        lambda: [s.text for s in project.statements.list(manfort, youth)] == ["Zweite", "Erste"]
+    )
     qtbot.waitUntil(lambda: editor.statements.index(0).data() == "Zweite")
     assert editor.current_statement().id == second.id
 
@@ -196,8 +210,10 @@ def test_new_statement_is_typed_in_place(qtbot, window, sample_project):
     qtbot.keyClick(line, Qt.Key.Key_Return)
     youth = sample_project.coded_category_id
     qtbot.waitUntil(
-        lambda: [s.text for s in window.project.statements.list(manfort, youth)]
-        == ["Jugendliche treffen sich im Freien"]
+        lambda: (
+            [s.text for s in window.project.statements.list(manfort, youth)]
+            == ["Jugendliche treffen sich im Freien"]
+        )
     )
     cell = page.model.index_of(youth, manfort)
     qtbot.waitUntil(lambda: page.model.cell_at(cell).statements == 1)

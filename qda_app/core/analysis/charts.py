@@ -26,6 +26,7 @@ DPI = 150
 FONT_SIZE = 13
 CITY_COLOUR = "#9e9e9e"
 MET_MARK = "●"
+MAX_ANNOTATED_ROWS = 40
 
 
 def _figure(size: tuple[float, float]) -> Figure:
@@ -72,14 +73,21 @@ def heatmap(
     rule: RuleResult | None = None,
     title: str = "",
     size: tuple[float, float] = SLIDE_SIZE,
+    max_depth: int | None = 1,
 ) -> bytes:
-    """The matrix as a heatmap: categories down (subcategories indented), quarters across,
-    the value in each cell; categories that meet the rule carry a mark before their name."""
+    """The matrix as a heatmap: categories down (top-level ones bold), quarters across, the
+    value in each cell; categories that meet the rule carry a mark before their name.
+
+    Rows deeper than `max_depth` (0: top-level only; default: top-level and subcategories;
+    None: all) are left out, and values are written into the cells only while they stay
+    readable (up to 40 rows): a slide holds no more.
+    """
     import numpy as np
 
+    shown = [r for r in matrix.rows if max_depth is None or r.depth <= max_depth]
     figure = _figure(size)
     axes = figure.add_subplot()
-    data = matrix.values.to_numpy(dtype="float64")
+    data = matrix.values.loc[[r.category_id for r in shown]].to_numpy(dtype="float64")
     rows, columns = data.shape
     top = float(np.nanmax(data)) if data.size else 0.0
     image = axes.imshow(
@@ -90,7 +98,7 @@ def heatmap(
         vmax=top if top > 0 else 1.0,
     )
     font = _font_size(rows)
-    for r in range(rows):
+    for r in range(rows if rows <= MAX_ANNOTATED_ROWS else 0):
         for c in range(columns):
             value = data[r, c]
             dark = top > 0 and value / top > 0.55
@@ -106,9 +114,9 @@ def heatmap(
     axes.set_xticks(range(columns), [c.name for c in matrix.columns], fontsize=font)
     axes.xaxis.tick_top()
     axes.tick_params(axis="x", labelrotation=30 if columns > 6 else 0, length=0)
-    axes.set_yticks(range(rows), [_row_label(row, rule) for row in matrix.rows], fontsize=font)
+    axes.set_yticks(range(rows), [_row_label(row, rule) for row in shown], fontsize=font)
     axes.tick_params(axis="y", length=0)
-    for r, (label, row) in enumerate(zip(axes.get_yticklabels(), matrix.rows, strict=True)):
+    for r, (label, row) in enumerate(zip(axes.get_yticklabels(), shown, strict=True)):
         if row.depth == 0:
             label.set_fontweight("bold")
             if r:
@@ -132,8 +140,8 @@ def heatmap(
 
 
 def _font_size(rows: int) -> float:
-    """Smaller type as rows grow, never below what a slide still shows legibly."""
-    return max(8.0, min(FONT_SIZE, 26.0 * 15 / max(rows, 1) / 2))
+    """Smaller type as rows grow (13 points for up to 15 rows), never below 6 points."""
+    return max(6.0, min(FONT_SIZE, FONT_SIZE * 15 / max(rows, 1)))
 
 
 def _row_label(row: Any, rule: RuleResult | None) -> str:

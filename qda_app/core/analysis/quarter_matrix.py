@@ -11,14 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from ..errors import ValidationError
 from ..values import SegmentFilter
+from .matrix_counts import count_cells
 from .quarter_axes import (
     CategoryRow,
     QuarterColumn,
-    ancestors,
     category_rows,
     column_of_quarter,
     quarter_columns,
@@ -137,51 +138,39 @@ def quarter_matrix(
     column_ids = [c.quarter_id for c in columns]
     row_ids = [r.category_id for r in rows]
     column_of = column_of_quarter(quarters)
+    position = {quarter_id: n for n, quarter_id in enumerate(column_ids)}
     wanted = set(options.method_ids)
-    document_column = {
-        d.id: column_of.get(d.quarter_id) if d.quarter_id is not None else None
+    column_of_document = {
+        d.id: position[column_of[d.quarter_id]]
         for d in project.documents.list()
-        if not wanted or d.method_id in wanted
+        if d.quarter_id is not None
+        and column_of.get(d.quarter_id) in position
+        and (not wanted or d.method_id in wanted)
     }
-    documents_per_column = {qid: 0 for qid in column_ids}
-    for column in document_column.values():
-        if column in documents_per_column:
-            documents_per_column[column] += 1
-
-    counts = project.segments.counts_by_document(options.segment_filter())
-    counts["column"] = counts["document_id"].map(document_column)
-    counts = counts[counts["column"].isin(column_ids)]
-    parents = {r.category_id: r.parent_id for r in rows}
-    # Each category counts for its own row and, with subcategories, its ancestors' rows.
-    rows_of = pd.DataFrame(
-        [
-            (category, row)
-            for category in row_ids
-            for row in (ancestors(category, parents) if options.subcategories else [category])
-        ],
-        columns=["category_id", "row"],
-        dtype="int64",
+    per_column_array = np.bincount(
+        np.fromiter(column_of_document.values(), dtype="int64"), minlength=len(column_ids)
     )
-    counts = counts.merge(rows_of, on="category_id")
-    grouped = counts.groupby(["row", "column"])
-    segments = _table(grouped["segments"].sum(), row_ids, column_ids)
-    documents = _table(grouped["document_id"].nunique(), row_ids, column_ids)
-    presence = segments > 0
-    per_column = pd.Series(documents_per_column, dtype="float64").reindex(column_ids)
+    documents_per_column = dict(zip(column_ids, per_column_array.tolist(), strict=True))
+    counted = count_cells(
+        project.segments.counts_by_document(options.segment_filter()),
+        row_ids,
+        {r.category_id: r.parent_id for r in rows},
+        column_of_document,
+        len(column_ids),
+        subcategories=options.subcategories,
+    )
 
-    coded_documents = counts.groupby("column")["document_id"].nunique().reindex(column_ids)
-    coded_documents = coded_documents.fillna(0).astype("int64")
-    all_documents = sum(documents_per_column.values())
+    def table(values: np.ndarray) -> pd.DataFrame:
+        return pd.DataFrame(values, index=pd.Index(row_ids), columns=pd.Index(column_ids))
+
+    segments, documents = table(counted.segments), table(counted.documents)
+    presence = segments > 0
+    per_column = pd.Series(per_column_array.astype("float64"), index=pd.Index(column_ids))
+    coded_documents = pd.Series(counted.column_documents, index=pd.Index(column_ids))
+    all_documents = int(per_column_array.sum())
     if measure == "segments":
         values = segments
-        column_totals = (
-            counts.drop_duplicates(["category_id", "document_id"])
-            .groupby("column")["segments"]
-            .sum()
-            .reindex(column_ids)
-            .fillna(0)
-            .astype("int64")
-        )
+        column_totals = pd.Series(counted.column_segments, index=pd.Index(column_ids))
         row_totals, grand = values.sum(axis=1), float(column_totals.sum())
     elif measure == "documents":
         values = documents
@@ -209,13 +198,3 @@ def quarter_matrix(
         grand_total=grand,
         documents_per_column=documents_per_column,
     )
-
-
-def _table(series: pd.Series, row_ids: list[int], column_ids: list[int]) -> pd.DataFrame:
-    """A grouped (row, column) series as a full table in the axes' order, zeros filled in."""
-    if series.empty:
-        return pd.DataFrame(0, index=pd.Index(row_ids), columns=pd.Index(column_ids), dtype="int64")
-    table = series.unstack(fill_value=0)
-    table.index = table.index.astype("int64")
-    table.columns = table.columns.astype("int64")
-    return table.reindex(index=row_ids, columns=column_ids, fill_value=0).astype("int64")

@@ -75,7 +75,9 @@ def summary_grid(project: Project) -> SummaryGrid:
         if s.quarter_id is not None
     ]
     covering = {(coding, column) for _c, column, codings in statements for coding in codings}
-    linked = project.segments.frame(SegmentFilter(linked=True))
+    # Only the segments some statement of a quarter names can be covered: read those alone.
+    named = tuple(sorted({coding for coding, _column in covering}))
+    linked = project.segments.frame(SegmentFilter(coding_ids=named or (-1,)))
     covered: dict[tuple[int, int], int] = {}
     for coding, category, document in zip(
         linked["coding_id"].tolist(),

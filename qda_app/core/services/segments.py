@@ -268,10 +268,13 @@ def _plain_rows(session: Session, query: Select) -> builtins.list[tuple]:
 
 
 def _int_array(rows: builtins.list[tuple], width: int) -> Any:
-    """Rows of integers (and booleans) as one numpy array, built in one pass in C."""
+    """Rows of integers (and booleans) as one numpy array, read in one pass."""
+    from itertools import chain
+
     import numpy as np
 
-    return np.array(rows, dtype="int64").reshape(len(rows), width)
+    flat = np.fromiter(chain.from_iterable(rows), dtype="int64", count=len(rows) * width)
+    return flat.reshape(len(rows), width)
 
 
 def _typed_frame(frame: pd.DataFrame) -> pd.DataFrame:

@@ -311,9 +311,8 @@ class CellEditor(QWidget):
         except QdaError as error:
             show_warning(self, str(error))
             return
-        if made is not None:
-            if not ids:
-                self.statements_view.edit(self.statements_view.currentIndex())
+        if made is not None and not ids:
+            self.statements_view.edit(self.statements_view.currentIndex())
 
     def delete_statement(self) -> None:
         statement = self.current_statement()

@@ -86,6 +86,9 @@ class ComparisonPage(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().setMinimumSectionSize(56)
+        # One line per row, at a fixed height: measuring hundreds of rows would cost more.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 6)
         self.table.verticalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
@@ -125,9 +128,9 @@ class ComparisonPage(QWidget):
             what.addWidget(label)
             what.addWidget(widget, 1)
         rule = QHBoxLayout()
-        for label, widget in ((self.k_label, self.k), (self.basis_label, self.basis)):
+        for label, field in ((self.k_label, self.k), (self.basis_label, self.basis)):
             rule.addWidget(label)
-            rule.addWidget(widget)
+            rule.addWidget(field)
         rule.addWidget(self.count_city)
         rule.addStretch(1)
         filters = QVBoxLayout()
@@ -234,7 +237,6 @@ class ComparisonPage(QWidget):
             show_warning(self, str(error))
             return
         self.model.set_matrix(self.matrix, self.rule)
-        self.table.resizeRowsToContents()
         self._fill_bar_categories(chosen)
         if chosen is not None:
             row = self.model.row_of(chosen)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.analysis.quarter_axes import ancestors, column_of_quarter
+from ...core.analysis.quarter_axes import ancestors, column_of_quarter, quarter_columns
 from ...core.analysis.statement_support import statement_support
 from ...core.errors import QdaError
 from ...core.i18n import tr
@@ -48,6 +48,7 @@ class CrossStatementsPanel(QWidget):
         self.project: Project | None = None
         self._filling = False
         self._stale = False
+        self._wanted: int | None = None
         self.category_label = QLabel(self)
         self.category = QComboBox(self)
         self.category.setObjectName("crossCategory")
@@ -117,7 +118,7 @@ class CrossStatementsPanel(QWidget):
         self.refresh()
 
     def _fill_categories(self) -> None:
-        chosen = self.category.currentData()
+        chosen = self._wanted if self._wanted is not None else self.category.currentData()
         self._filling = True
         self.category.clear()
         if self.project is not None:
@@ -127,6 +128,8 @@ class CrossStatementsPanel(QWidget):
         self.select_category(chosen)
 
     def select_category(self, category_id: int | None) -> None:
+        """Show this category's statements (now, or when the panel is filled)."""
+        self._wanted = category_id
         index = self.category.findData(category_id) if category_id is not None else -1
         self.category.setCurrentIndex(max(index, 0) if self.category.count() else -1)
 
@@ -196,17 +199,26 @@ class CrossStatementsPanel(QWidget):
             parents = {c.id: c.parent_id for c in categories}
             labels = {c.id: c.tag or c.name for c in categories}
             groups: dict[int, QTreeWidgetItem] = {}
-            for statement in project.statements.list():
-                if statement.quarter_id is None or category not in ancestors(
-                    statement.category_id, parents
-                ):
-                    continue
-                column = column_of.get(statement.quarter_id) or statement.quarter_id
-                if column not in groups:
-                    groups[column] = QTreeWidgetItem(self.sources, [names.get(column, "?")])
-                    groups[column].setFlags(Qt.ItemFlag.ItemIsEnabled)
+            # Sozialräume in their order, the city-wide level last, as in the grid.
+            order = {c.quarter_id: n for n, c in enumerate(quarter_columns(quarters))}
+            candidates = [
+                s
+                for s in project.statements.list()
+                if s.quarter_id is not None and category in ancestors(s.category_id, parents)
+            ]
+
+            def column(s: StatementInfo) -> int:
+                quarter = s.quarter_id if s.quarter_id is not None else -1
+                return column_of.get(quarter) or quarter
+
+            candidates.sort(key=lambda s: (order.get(column(s), len(order)), s.position))
+            for statement in candidates:
+                group = column(statement)
+                if group not in groups:
+                    groups[group] = QTreeWidgetItem(self.sources, [names.get(group, "?")])
+                    groups[group].setFlags(Qt.ItemFlag.ItemIsEnabled)
                 item = QTreeWidgetItem(
-                    groups[column], [self._source_text(statement, labels, category)]
+                    groups[group], [self._source_text(statement, labels, category)]
                 )
                 item.setData(0, ID_ROLE, statement.id)
                 item.setToolTip(0, statement.text)

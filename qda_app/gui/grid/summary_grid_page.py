@@ -67,7 +67,9 @@ class SummaryGridPage(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.view.horizontalHeader().setMinimumSectionSize(64)
-        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # One line per row at a fixed height: measuring hundreds of rows would cost more.
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 8)
         self.view.verticalHeader().setDefaultAlignment(
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
         )
@@ -139,7 +141,6 @@ class SummaryGridPage(QWidget):
 
     def _fit_grid(self) -> None:
         """The whole grid above the cell where it fits in half the page, else half."""
-        self.view.resizeRowsToContents()
         rows = sum(self.view.rowHeight(r) for r in range(self.model.rowCount()))
         wanted = rows + self.view.horizontalHeader().height() + self.legend.sizeHint().height() + 12
         total = self.splitter.height()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDockWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QFrame, QScrollArea, QTabWidget, QWidget
 
 from ...core.i18n import tr
 from ...core.values import ChangeEvent
@@ -30,8 +30,9 @@ class Workspace(QTabWidget):
         self.grid_page = SummaryGridPage(self)
         self.comparison_page = ComparisonPage(self)
         self.addTab(document_view, "")
-        self.addTab(self.grid_page, "")
-        self.addTab(self.comparison_page, "")
+        # In scroll areas: a small window scrolls them rather than growing past the screen.
+        self.addTab(_scrolling(self.grid_page), "")
+        self.addTab(_scrolling(self.comparison_page), "")
         self._docks: Sequence[QDockWidget] = ()
         self._dock_visibility: dict[QDockWidget, bool] | None = None
         self.currentChanged.connect(lambda _index: self._place_docks())
@@ -39,6 +40,14 @@ class Workspace(QTabWidget):
     def set_docks(self, docks: Sequence[QDockWidget]) -> None:
         """The docks to put aside while the grid or the comparison shows."""
         self._docks = docks
+
+    def show_page(self, page: QWidget) -> None:
+        """Bring the tab that holds `page` (the document view, grid or comparison) forward."""
+        for index in range(self.count()):
+            tab = self.widget(index)
+            if tab is page or tab.isAncestorOf(page):
+                self.setCurrentIndex(index)
+                return
 
     def show_document_tab(self) -> None:
         """Back to the document, with the docks as they were (before saving the layout)."""
@@ -70,3 +79,11 @@ class Workspace(QTabWidget):
     def on_change(self, event: ChangeEvent) -> None:
         self.grid_page.on_change(event)
         self.comparison_page.on_change(event)
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(page)
+    return area

@@ -140,13 +140,11 @@ def quarter_matrix(
     column_of = column_of_quarter(quarters)
     position = {quarter_id: n for n, quarter_id in enumerate(column_ids)}
     wanted = set(options.method_ids)
-    column_of_document = {
-        d.id: position[column_of[d.quarter_id]]
-        for d in project.documents.list()
-        if d.quarter_id is not None
-        and column_of.get(d.quarter_id) in position
-        and (not wanted or d.method_id in wanted)
-    }
+    column_of_document: dict[int, int] = {}
+    for document in project.documents.list():
+        column = column_of.get(document.quarter_id) if document.quarter_id is not None else None
+        if column in position and (not wanted or document.method_id in wanted):
+            column_of_document[document.id] = position[column]
     per_column_array = np.bincount(
         np.fromiter(column_of_document.values(), dtype="int64"), minlength=len(column_ids)
     )

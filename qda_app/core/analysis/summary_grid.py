@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from ..values import SegmentFilter
+from ..values import SegmentFilter, StatementInfo
 from .quarter_axes import (
     CategoryRow,
     QuarterColumn,
@@ -123,3 +123,14 @@ def cell_filter(project: Project, category_id: int, quarter_id: int) -> SegmentF
     return SegmentFilter(
         category_ids=(category_id,), subcategories=False, document_ids=documents or (-1,)
     )
+
+
+def cell_statements(project: Project, category_id: int, quarter_id: int) -> list[StatementInfo]:
+    """The statements of one grid cell, in their order: of this category (exactly), on the
+    column's quarter or, for a Sozialraum, on one of its statistical quarters."""
+    column_of = column_of_quarter(project.quarters.list())
+    return [
+        s
+        for s in project.statements.list(category_id=category_id)
+        if s.quarter_id is not None and column_of.get(s.quarter_id) == quarter_id
+    ]

@@ -27,15 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.analysis.quarter_axes import column_of_quarter
-from ...core.analysis.summary_grid import cell_filter
+from ...core.analysis.summary_grid import cell_filter, cell_statements
 from ...core.errors import QdaError
 from ...core.i18n import tr
 from ...core.values import SegmentFilter, StatementInfo
 from ..categories.segment_list import ENTRY_ROLE, SegmentDelegate, fill_list, mute, segment_entries
 from ..common.message_boxes import show_warning
 from .cell_segments_model import CellSegmentsModel
-from .cell_statements_model import CellStatementsModel, Evidence
+from .cell_statements_model import CellStatementsModel, evidence_of
 from .statement_delegate import StatementDelegate
 
 if TYPE_CHECKING:
@@ -210,9 +209,9 @@ class CellEditor(QWidget):
         else:
             category_id, quarter_id = cell
             segments = project.segments.list(cell_filter(project, category_id, quarter_id))
-            statements = self._cell_statements(project, category_id, quarter_id)
+            statements = cell_statements(project, category_id, quarter_id)
             self.segments.set_segments(segments, statements)
-            self.statements.set_statements(statements, self._evidence(project, statements))
+            self.statements.set_statements(statements, evidence_of(project, statements))
             if current is not None and not self.statements_view.currentIndex().isValid():
                 self.select_statement(current.id)
             if not self.statements_view.currentIndex().isValid() and statements:
@@ -220,34 +219,6 @@ class CellEditor(QWidget):
         self._show_title()
         self._show_evidence()
         self._update_buttons()
-
-    @staticmethod
-    def _cell_statements(
-        project: Project, category_id: int, quarter_id: int
-    ) -> list[StatementInfo]:
-        """The statements of the cell: of this category, on this quarter or on one of its
-        statistical quarters."""
-        column_of = column_of_quarter(project.quarters.list())
-        return [
-            s
-            for s in project.statements.list(category_id=category_id)
-            if s.quarter_id is not None and column_of.get(s.quarter_id) == quarter_id
-        ]
-
-    @staticmethod
-    def _evidence(project: Project, statements: list[StatementInfo]) -> dict[int, Evidence]:
-        linked = sorted({c for s in statements for c in s.coding_ids})
-        if not linked:
-            return {}
-        found = project.segments.list(SegmentFilter(coding_ids=tuple(linked)), texts=False)
-        titles = {s.coding_id: s.document_title for s in found}
-        return {
-            s.id: Evidence(
-                len(s.coding_ids),
-                tuple(dict.fromkeys(titles[c] for c in s.coding_ids if c in titles)),
-            )
-            for s in statements
-        }
 
     def _show_title(self) -> None:
         if self.project is None or self.cell is None:

@@ -56,6 +56,22 @@ class Evidence:
         )
 
 
+def evidence_of(project: Project, statements: Sequence[StatementInfo]) -> dict[int, Evidence]:
+    """What stands behind each statement, in one read of their segments (without text)."""
+    linked = sorted({c for s in statements for c in s.coding_ids})
+    if not linked:
+        return {}
+    found = project.segments.list(SegmentFilter(coding_ids=tuple(linked)), texts=False)
+    titles = {s.coding_id: s.document_title for s in found}
+    return {
+        s.id: Evidence(
+            len(s.coding_ids),
+            tuple(dict.fromkeys(titles[c] for c in s.coding_ids if c in titles)),
+        )
+        for s in statements
+    }
+
+
 def statement_text_from(segments: Sequence[Segment]) -> str:
     """A first wording for a statement made from dropped segments: their generalisation,
     else their paraphrase, else the coded words (Mayring's steps Z2, Z1, the material)."""

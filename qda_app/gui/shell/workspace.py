@@ -45,7 +45,7 @@ class Workspace(QTabWidget):
         """Bring the tab that holds `page` (the document view, grid or comparison) forward."""
         for index in range(self.count()):
             tab = self.widget(index)
-            if tab is page or tab.isAncestorOf(page):
+            if tab is not None and (tab is page or tab.isAncestorOf(page)):
                 self.setCurrentIndex(index)
                 return
 

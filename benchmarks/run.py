@@ -102,6 +102,7 @@ def in_process(path: Path, runs: int) -> list[Measurement]:
     """Read-only operations on one open project; `first` is the call on a fresh Project."""
     from qda_app.core.analysis.counts import project_summary
     from qda_app.core.analysis.frequencies import frequency_table
+    from qda_app.core.db.sqlite_specific import passes_quick_check
     from qda_app.core.integrity import check_project
     from qda_app.core.project import Project
 
@@ -124,6 +125,12 @@ def in_process(path: Path, runs: int) -> list[Measurement]:
         ("categories.list()", None, lambda p: p.categories.list(), ""),
         ("documents.text(300k doc)", None, lambda p: p.documents.text(big.id), ""),
         ("integrity.check_project(project)", None, check_project, ""),
+        (
+            "quick check of every page",
+            None,
+            lambda p: passes_quick_check(p.engine),
+            "SQLite's quick_check, part of every Project.open",
+        ),
     ]
     results = [
         Measurement(

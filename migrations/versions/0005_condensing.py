@@ -2,7 +2,7 @@
 the per-quarter statements they generalise
 
 Revision ID: 0005
-Revises: 0002
+Revises: 0003
 Create Date: 2026-12-01 22:10:00.000000
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision = '0005'
-down_revision = '0002'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 

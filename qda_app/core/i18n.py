@@ -71,3 +71,13 @@ class _Missing(dict):
 
     def __missing__(self, key: str) -> str:
         return "…"
+
+
+def tr_count(key: str, count: int, **params: Any) -> str:
+    """The message for a number of things: `key.one` when `count` is 1 (where a catalog has
+    it, so "1 Kodierung" not "1 Kodierungen"), else `key`; `{count}` is filled in."""
+    if count == 1:
+        one = f"{key}.one"
+        if one in catalog(language()) or one in catalog(FALLBACK):
+            return tr(one, count=count, **params)
+    return tr(key, count=count, **params)

@@ -17,9 +17,10 @@ from .db import store
 from .db.change_capture import ChangeRecorder
 from .db.change_log import discard_redo, write_entry
 from .db.models import Method, ProjectInfo
-from .db.sqlite_specific import WRITE_OPTIONS
+from .db.write_access import writer
 from .errors import ProjectFileError, ValidationError
 from .services.categories import CategoryService
+from .services.category_history import CategoryHistoryService
 from .services.coders import CoderService
 from .services.codings import CodingService
 from .services.documents import DocumentService
@@ -70,6 +71,7 @@ class Project:
     statements: StatementService
     segments: SegmentService
     history: HistoryService
+    category_history: CategoryHistoryService
 
     def __init__(self, engine: Engine, location: str, actor: str | None = None) -> None:
         self.engine = engine
@@ -79,9 +81,7 @@ class Project:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # Commands take the write lock when they begin (SQLite: BEGIN IMMEDIATE), so a
         # command never reads a state that another process changes before it writes.
-        self._write_sessions = sessionmaker(
-            engine.execution_options(**WRITE_OPTIONS), expire_on_commit=False
-        )
+        self._write_sessions = sessionmaker(writer(engine), expire_on_commit=False)
         self._listeners: list[Listener] = []
         self.quarters = QuarterService(self)
         self.methods = MethodService(self)
@@ -93,6 +93,7 @@ class Project:
         self.statements = StatementService(self)
         self.segments = SegmentService(self)
         self.history = HistoryService(self)
+        self.category_history = CategoryHistoryService(self)
 
     @classmethod
     def create(
@@ -177,7 +178,7 @@ class Project:
         except OperationalError as error:
             session.rollback()
             raise ProjectFileError(
-                "store.write_failed", path=self.location, reason=str(error.orig)
+                "storage.write_failed", path=store.display_name(self.location)
             ) from error
         except BaseException:
             session.rollback()

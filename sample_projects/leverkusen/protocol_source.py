@@ -10,6 +10,23 @@ HERE = Path(__file__).parent
 SOURCES = HERE / "sources"
 PROTOCOLS = HERE / "protocols"
 
+# The research team (fictional): moderation, group protocols and interviews.
+TEAM = {"Dr. Miriam Hohlfeld", "Anja Keller", "Deniz Yilmaz"}
+# Fields of work of the interview partners, from the study's description of its sample.
+ARBEITSFELDER = (
+    "Beratungsstelle",
+    "Bildungseinrichtung Kinder/Jugendliche",
+    "Kinder- und Jugendarbeit",
+    "Kirchlicher Kontext",
+    "Quartiersarbeit",
+    "Senior*innenarbeit",
+    "Vereinsarbeit",
+    "Wohlfahrtsverband",
+    "Wohnungsunternehmen",
+    "Stadtverwaltung",
+    "Kommunalpolitik",
+)
+
 _NUMBERED = re.compile(r"^(\d+)\.\s+(.*)$")
 _SPEAKER = re.compile(r"^([^\W\d_][\w.\-*']*(?: [\w.\-*']+){0,3}):\s+(.*)$")
 

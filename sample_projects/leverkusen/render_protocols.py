@@ -33,7 +33,9 @@ MANIFEST_COLUMNS = (
     "Gruppe",
     "Teilnehmende",
     "Moderation",
+    "Protokoll",
     "Arbeitsfeld",
+    "Doppelkodierung",
 )
 FIXED_TIME = (2021, 1, 31, 12, 0, 0)
 WINDOWS_ENCODINGS = ("cp1252", "utf-16", "utf-8-sig")
@@ -183,7 +185,9 @@ def render_manifest(sources: list[ProtocolSource]) -> bytes:
                 m.get("group", ""),
                 m.get("participants", ""),
                 m.get("moderator", ""),
+                m.get("protokoll", ""),
                 m.get("arbeitsfeld", ""),
+                m.get("doppelkodierung", ""),
             ]
         )
     return buffer.getvalue().encode("utf-8-sig")

@@ -37,7 +37,7 @@ def test_each_change_is_logged_with_actor_and_description(project, document, cat
         "start": start,
         "end": end,
         "title": "Workshop Manfort",
-        "category_name": "im Hinblick auf die Institution",
+        "category_name": "im Hinblick auf die Institutionen",
     }
     assert newest.state == "done" and newest.undoable
 

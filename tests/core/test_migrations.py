@@ -68,8 +68,9 @@ def test_populated_older_project_keeps_its_data_when_upgraded(tmp_path: Path) ->
     engine = store.create_store_engine(store.location_to_url(path))
     from qda_app.core.db import sqlite_specific
 
-    sqlite_specific.mark_as_project(engine)
-    migrate.upgrade(engine, "0001")
+    with engine.begin() as connection:
+        sqlite_specific.mark_as_project(connection)
+        migrate.upgrade_in(connection, "0001")
     with engine.begin() as connection:
         connection.exec_driver_sql(
             "INSERT INTO project_info (id, name, description, created_at) "

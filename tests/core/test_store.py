@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import tempfile
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -83,7 +84,7 @@ def test_damaged_project_is_refused(project_path: Path) -> None:
 
 def test_newer_revision_is_refused_and_file_unchanged(project_path: Path) -> None:
     Project.create(project_path).close()
-    with sqlite3.connect(project_path) as connection:
+    with closing(sqlite3.connect(project_path)) as connection, connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
     before = digest(project_path)
     with pytest.raises(ProjectFileError) as caught:

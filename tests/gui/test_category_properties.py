@@ -221,7 +221,7 @@ def test_a_duplicate_sibling_name_is_told_in_the_dialog_and_changes_nothing(
     before = project.categories.get(youth)
     last_entry = project.history.next_undo()
     dialog = open_dialog(qtbot, window, youth)
-    replace_text(qtbot, dialog.name_edit, "im Hinblick auf die Institution")
+    replace_text(qtbot, dialog.name_edit, "im Hinblick auf die Institutionen")
     replace_text(qtbot, dialog.tag_edit, "Neu")
 
     qtbot.mouseClick(dialog.ok_button, LEFT)
@@ -229,7 +229,7 @@ def test_a_duplicate_sibling_name_is_told_in_the_dialog_and_changes_nothing(
     assert dialog.isVisible()
     assert dialog.error_label.isVisible()
     assert dialog.error_label.text() == (
-        "Auf dieser Ebene gibt es bereits eine Kategorie „im Hinblick auf die Institution“."
+        "Auf dieser Ebene gibt es bereits eine Kategorie „im Hinblick auf die Institutionen“."
     )
     assert project.categories.get(youth) == before
     assert project.history.next_undo() == last_entry
@@ -276,7 +276,7 @@ def test_screenshots_with_the_demo_study(qtbot, temporary_settings, demo_path, t
     dialog = open_dialog(qtbot, window, youth)
     save(dialog, f"category_properties_{lang}")
     refused = open_dialog(qtbot, window, youth)
-    replace_text(qtbot, refused.name_edit, "im Hinblick auf die Institution")
+    replace_text(qtbot, refused.name_edit, "im Hinblick auf die Institutionen")
     qtbot.mouseClick(refused.ok_button, LEFT)
     assert refused.error_label.isVisible()
     save(refused, f"category_properties_refused_{lang}")

@@ -55,7 +55,7 @@ def test_files_are_read_in_the_background_and_an_unreadable_one_says_why(qtbot, 
     assert reason.startswith("Alkenrath_Workshop_2020-11-10.docx: ") and "beschädigt" in reason
     assert not cell(dialog, protocols.broken, "quarter").flags() & Qt.ItemFlag.ItemIsEditable
     assert dialog.status_label.text() == (
-        "3 Datei(en) · 2 bereit · 1 nicht lesbar (werden übersprungen)"
+        "3 Dateien · 2 bereit · 1 nicht lesbar (wird übersprungen)"
     )
     assert dialog.import_button.isEnabled()
 
@@ -118,7 +118,7 @@ def test_an_unknown_quarter_is_marked_with_its_reason_and_blocks_nothing_else(
     reason = quarter.data(Qt.ItemDataRole.ToolTipRole)
     assert reason == (
         "Manfort_Workshop_2020-11-09.docx: Ein Quartier „Neustadt“ gibt es im Projekt nicht "
-        "(mit „Fehlende anlegen“ wird es hinzugefügt)."
+        "(mit „Fehlende anlegen“ wird es angelegt)."
     )
     assert cell(dialog, protocols.workshop, "status").data() == "Prüfen"
     assert cell(dialog, protocols.interview, "status").data() == "Bereit"
@@ -126,7 +126,7 @@ def test_an_unknown_quarter_is_marked_with_its_reason_and_blocks_nothing_else(
     assert interview_quarter.data(Qt.ItemDataRole.BackgroundRole) is None
     assert dialog.import_button.isEnabled()
     assert dialog.status_label.text().startswith(
-        "3 Datei(en) · 1 bereit · 1 mit Angaben, die nicht passen (rot markiert;"
+        "3 Dateien · 1 bereit · 1 mit unpassenden Angaben (rot markiert,"
     )
 
     participants = cell(dialog, protocols.interview, "participants")
@@ -179,7 +179,7 @@ def test_rows_are_removed_with_the_delete_key_and_files_added_later(
     qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
 
     assert set(column(dialog, "file")) == {protocols.workshop.name, protocols.interview.name}
-    assert dialog.status_label.text() == "2 Datei(en) · 2 bereit"
+    assert dialog.status_label.text() == "2 Dateien · 2 bereit"
 
     extra = protocols.folder / "Opladen_Workshop_2020-11-19.md"
     extra.write_text("# Workshop Opladen\n\nDie Schusterinsel braucht Treffpunkte.\n", "utf-8")
@@ -210,7 +210,7 @@ def test_a_manifest_fills_values_per_file_and_names_rows_that_fit_no_file(
     assert column(dialog, "participants")[protocols.interview.name] == "1"
     assert column(dialog, "quarter")[protocols.broken.name] == "Alkenrath"  # pattern only
     note = dialog.form.manifest_message.text()
-    assert note.startswith("3 Zeile(n) gelesen.")
+    assert note.startswith("3 Zeilen gelesen.")
     assert "„Rheindorf_Workshop.docx“, das nicht unter den importierten Dateien ist" in note
 
 

@@ -65,7 +65,7 @@ def test_import_shows_progress_stores_the_tables_metadata_and_summarises(qtbot, 
 
     assert summary.windowTitle() == "Import abgeschlossen"
     text = summary.text()
-    assert text.startswith("2 von 3 Datei(en) importiert.")
+    assert text.startswith("2 von 3 Dateien importiert.")
     assert "Importiert (2)" in text and "Nicht importiert (1)" in text
     assert "Alkenrath_Workshop_2020-11-10.docx: Die Datei ist beschädigt" in text
     # The window shows the first imported document, and its quarter holds both.
@@ -88,7 +88,7 @@ def test_cancel_stops_after_the_current_file_and_keeps_it(qtbot, window, protoco
     assert list(new_documents(window, before)) == ["Manfort_Workshop_2020-11-09"]
     assert summary.windowTitle() == "Import abgebrochen"
     text = summary.text()
-    assert text.startswith("Import abgebrochen: 1 von 3 Datei(en) importiert.")
+    assert text.startswith("Import abgebrochen: 1 von 3 Dateien importiert.")
     assert (
         "Wegen des Abbruchs nicht importiert (1): Manfort_Telefoninterview_2020-12-03.txt." in text
     )

@@ -54,7 +54,7 @@ def test_status_bar_names_project_coder_and_counts(window, sample_project):
     status = window.status.text()
     assert "manfort" in status
     assert sample_project.coder in status
-    assert "4 Dokumente" in status and "4 Codierungen" in status and "15 Kategorien" in status
+    assert "4 Dokumente" in status and "4 Kodierungen" in status and "15 Kategorien" in status
     assert window.windowTitle() == "manfort.qda – qda_app"
 
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
+import tomllib
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from qda_app.sample_projects.leverkusen.protocol_source import all_sources
 from qda_app.sample_projects.leverkusen.render_protocols import rendered_files
+
+from qda_app.core.presets import load_preset
 
 SEEDS = Path(__file__).parents[2].parent / "shared" / "seeds"
 
@@ -64,13 +69,35 @@ def _shingles(text: str, size: int = 8) -> set[tuple[str, ...]]:
     return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}
 
 
+def _sample_texts() -> dict[str, str]:
+    """Every text written for the sample study: protocols, codings' paraphrases,
+    generalisations and memos, statements, the first category scheme and the preset."""
+    study = Path(all_sources()[0].path).parents[1]
+    texts = {source.path.name: source.path.read_text(encoding="utf-8") for source in all_sources()}
+    for path in sorted((study / "codings").glob("*.toml")):
+        entries = tomllib.loads(path.read_text(encoding="utf-8"))["coding"]
+        fields = ("paraphrase", "generalisation", "memo")
+        texts[path.name] = "\n".join(e.get(f, "") for e in entries for f in fields)
+    statements = tomllib.loads((study / "statements.toml").read_text(encoding="utf-8"))
+    texts["statements.toml"] = "\n".join(s["text"] for s in statements["statement"])
+    texts["scheme_history.toml"] = (study / "scheme_history.toml").read_text(encoding="utf-8")
+    texts["leverkusen preset"] = json.dumps(load_preset("leverkusen"), ensure_ascii=False)
+    return texts
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the source documents are not at hand")
 def test_no_sentence_is_copied_from_the_source_documents() -> None:
     seeds = set()
     for seed in SEEDS.glob("*.txt"):
         seeds |= _shingles(seed.read_text(encoding="utf-8"))
     copied = {}
-    for source in all_sources():
-        overlap = _shingles(source.path.read_text(encoding="utf-8")) & seeds
+    for name, text in _sample_texts().items():
+        overlap = _shingles(text) & seeds
         if overlap:
-            copied[source.path.name] = sorted(" ".join(s) for s in overlap)[:3]
+            copied[name] = sorted(" ".join(s) for s in overlap)[:3]
     assert copied == {}
+
+
+def test_the_copy_check_would_notice_a_copied_sentence() -> None:
+    sentence = "Die offene Tür war bisher das Markenzeichen der Einrichtungen im Quartier"
+    assert _shingles(sentence) & _shingles(f"Ein Satz davor. {sentence}, und danach mehr.")

@@ -69,15 +69,16 @@ def summary_grid(project: Project) -> SummaryGrid:
         {"segments": grouped["segments"].sum(), "documents": grouped["document_id"].nunique()}
     )
 
+    statement_rows = project.statements.list()
     statements = [
         (s.category_id, column_of.get(s.quarter_id), s.coding_ids)
-        for s in project.statements.list()
+        for s in statement_rows
         if s.quarter_id is not None
     ]
     covering = {(coding, column) for _c, column, codings in statements for coding in codings}
-    # Only the segments some statement of a quarter names can be covered: read those alone.
-    named = tuple(sorted({coding for coding, _column in covering}))
-    linked = project.segments.frame(SegmentFilter(coding_ids=named or (-1,)))
+    # Only the segments linked to a statement of a quarter can be covered: read those alone.
+    quarter_statements = tuple(s.id for s in statement_rows if s.quarter_id is not None)
+    linked = project.segments.frame(SegmentFilter(statement_ids=quarter_statements or (-1,)))
     covered: dict[tuple[int, int], int] = {}
     for coding, category, document in zip(
         linked["coding_id"].tolist(),

@@ -1,12 +1,15 @@
 """Records every row the ORM writes inside a command, in execution order, so it can be undone.
 
 Mapper events fire per row in the unit of work's dependency order; replaying the inverse
-operations in reverse order therefore passes through valid states only.
+operations in reverse order therefore passes through valid states only. Long texts and
+bytes are stored zlib-compressed in the log; original files are not copied at all (their
+rows in `original_files` are only ever added, the log moves the document's link to them).
 """
 
 from __future__ import annotations
 
 import base64
+import zlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -15,9 +18,13 @@ from sqlalchemy import Connection, Table, and_, bindparam, event, inspect
 from sqlalchemy.orm import Mapper, Session, attributes, object_session
 
 from ..values import RowEvent
-from .models import Base, ChangeLogEntry
+from .models import Base, ChangeLogEntry, OriginalFile
 
 RECORDER_KEY = "change_recorder"
+# Texts and bytes from this length on are compressed in the log (a protocol's text, say),
+# with zlib's fastest level (see services/original_files.py for the numbers).
+COMPRESS_FROM = 4096
+COMPRESSION_LEVEL = 1
 
 
 @dataclass
@@ -68,12 +75,24 @@ class ChangeRecorder:
         session.info[RECORDER_KEY] = self
 
 
+def _packed(data: bytes) -> str:
+    return base64.b64encode(zlib.compress(data, COMPRESSION_LEVEL)).decode("ascii")
+
+
+def _unpacked(text: str) -> bytes:
+    return zlib.decompress(base64.b64decode(text))
+
+
 def _encode(value: Any) -> Any:
     if isinstance(value, datetime):
         return {"$dt": value.isoformat()}
     if isinstance(value, date):
         return {"$d": value.isoformat()}
+    if isinstance(value, str) and len(value) >= COMPRESS_FROM:
+        return {"$zs": _packed(value.encode("utf-8"))}
     if isinstance(value, bytes):
+        if len(value) >= COMPRESS_FROM:
+            return {"$zb": _packed(value)}
         return {"$b": base64.b64encode(value).decode("ascii")}
     return value
 
@@ -87,6 +106,10 @@ def decode_value(value: Any) -> Any:
             return date.fromisoformat(value["$d"])
         if "$b" in value:
             return base64.b64decode(value["$b"])
+        if "$zs" in value:
+            return _unpacked(value["$zs"]).decode("utf-8")
+        if "$zb" in value:
+            return _unpacked(value["$zb"])
     return value
 
 
@@ -113,7 +136,7 @@ def _recorder(target: Any) -> ChangeRecorder | None:
 
 
 def _skip(mapper: Mapper) -> bool:
-    return mapper.class_ is ChangeLogEntry
+    return mapper.class_ in (ChangeLogEntry, OriginalFile)
 
 
 @event.listens_for(Base, "after_insert", propagate=True)

@@ -10,13 +10,15 @@ from __future__ import annotations
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
+
+from .write_access import writer
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 # Oldest first; append a revision here when adding one to migrations/versions/.
-REVISIONS = ("0001", "0002", "0005")
+REVISIONS = ("0001", "0002", "0003", "0005")
 VERSION_TABLE = "alembic_version"
 
 
@@ -48,10 +50,15 @@ def alembic_config() -> Config:
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:
-    """Bring a store to `target` in one transaction."""
+    """Bring a store to `target` in one transaction: all revisions or none."""
+    with writer(engine).begin() as connection:
+        upgrade_in(connection, target)
+
+
+def upgrade_in(connection: Connection, target: str = "head") -> None:
+    """`upgrade` inside a caller's transaction (creating a file stamps it in the same one)."""
     from alembic import command
 
     config = alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, target)
+    config.attributes["connection"] = connection
+    command.upgrade(config, target)

@@ -14,6 +14,7 @@ from ..values import AnchorInfo, CategoryInfo
 from . import category_tree
 from .category_anchors import add_anchor_in, remove_anchor_in
 from .category_deletion import CodingFate, delete_subtree_in
+from .category_revisions import CategoryRevisions
 from .common import (
     check_colour,
     clean_name,
@@ -104,7 +105,9 @@ def _check_fields(fields: dict[str, Any]) -> None:
         fields["tag"] = " ".join((fields["tag"] or "").split())
 
 
-class CategoryService:
+class CategoryService(CategoryRevisions):
+    """The category system; revisions (merge, split, move codings) come from CategoryRevisions."""
+
     def __init__(self, project: Project) -> None:
         self.project = project
 

@@ -14,9 +14,19 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 
+def _path(session: Session, category_id: int) -> str:
+    """ "Top/Sub": subcategory names repeat under each top-level category."""
+    names = []
+    row: Category | None = fetch(session, Category, category_id, "category")
+    while row is not None:
+        names.append(row.name)
+        row = session.get(Category, row.parent_id) if row.parent_id is not None else None
+    return "/".join(reversed(names))
+
+
 def add_anchor_in(session: Session, category_id: int, coding_id: int) -> AnchorExample:
     """Link a coding to a category as one of its anchor examples."""
-    note_params(session, name=fetch(session, Category, category_id, "category").name)
+    note_params(session, name=_path(session, category_id))
     fetch(session, Coding, coding_id, "coding")
     exists = session.scalar(
         select(AnchorExample.id).where(
@@ -37,5 +47,5 @@ def add_anchor_in(session: Session, category_id: int, coding_id: int) -> AnchorE
 
 def remove_anchor_in(session: Session, anchor_id: int) -> None:
     anchor = fetch(session, AnchorExample, anchor_id, "anchor")
-    note_params(session, name=fetch(session, Category, anchor.category_id, "category").name)
+    note_params(session, name=_path(session, anchor.category_id))
     session.delete(anchor)

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from ..db.models import Category, Coding, Statement
 from ..errors import ValidationError
 from . import category_tree
+from .coding_transfer import transfer_codings_in
 from .common import fetch, note_params, renumber
 
 if TYPE_CHECKING:
@@ -22,11 +23,6 @@ class CodingFate(StrEnum):
     DELETE = "delete"
     TO_PARENT = "to_parent"
     TO_CATEGORY = "to_category"
-
-
-def segment_key(coding: Coding) -> tuple[int, int, int, int]:
-    """What makes two codings the same: document, range and coder."""
-    return (coding.document_id, coding.start, coding.end, coding.coder_id)
 
 
 def delete_subtree_in(
@@ -42,18 +38,11 @@ def delete_subtree_in(
     target = _fate_target(session, row, fate, target_id, doomed)
     codings = session.scalars(select(Coding).where(Coding.category_id.in_(doomed))).all()
     statements = session.scalars(select(Statement).where(Statement.category_id.in_(doomed))).all()
-    kept = set()
-    if target is not None:
-        kept = {
-            segment_key(c)
-            for c in session.scalars(select(Coding).where(Coding.category_id == target))
-        }
-    for coding in codings:
-        if target is None or segment_key(coding) in kept:
-            session.delete(coding)  # an identical coding already sits in the target
-        else:
-            coding.category_id = target
-            kept.add(segment_key(coding))
+    if target is None:
+        for coding in codings:
+            session.delete(coding)
+    else:
+        transfer_codings_in(session, codings, target)
     for statement in statements:
         if target is None:
             session.delete(statement)

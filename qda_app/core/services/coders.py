@@ -57,5 +57,12 @@ class CoderService:
         return coder
 
     def ensure_in(self, session: Session, name: str) -> Coder:
-        """The coder with this name, created on first use (a coding names its coder)."""
-        return coder_for_actor(session, clean_name(name, "coder"))
+        """The coder with this name, created on first use (a coding names its coder).
+
+        Looked up once per command: a command that adds many codings asks only once."""
+        known: dict[str, Coder] = session.info.setdefault("coders_by_name", {})
+        coder = known.get(name)
+        if coder is None:
+            with session.no_autoflush:
+                coder = known[name] = coder_for_actor(session, clean_name(name, "coder"))
+        return coder

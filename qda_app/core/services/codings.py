@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import builtins
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -50,6 +53,18 @@ def _title(session: Session, document_id: int) -> str:
 def _check_codable(category: Category) -> None:
     if not category.codable:
         raise ValidationError("coding.not_codable", name=category.name)
+
+
+@dataclass(frozen=True)
+class NewCoding:
+    """A coding to add with `add_many_in`; `coder` None means the project's current coder."""
+
+    document_id: int
+    start: int
+    end: int
+    category_id: int
+    coder: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
 
 
 class CodingService:
@@ -118,6 +133,58 @@ class CodingService:
         session.add(row)
         session.flush()
         return row
+
+    def add_many_in(self, session: Session, new: Iterable[NewCoding]) -> builtins.list[Coding]:
+        """Many codings in a caller's command with one flush: what autocoding, imports of
+        other tools' projects and the demo builder add. The same checks as `add_in` apply to
+        each (range, codable category, no identical coding)."""
+        items = builtins.list(new)
+        for item in items:
+            unknown = set(item.fields) - set(EDITABLE)
+            if unknown:
+                raise TypeError(f"unknown coding fields: {sorted(unknown)}")
+        documents = {
+            i.document_id: fetch(session, Document, i.document_id, "document") for i in items
+        }
+        categories = {
+            i.category_id: fetch(session, Category, i.category_id, "category") for i in items
+        }
+        for category in categories.values():
+            _check_codable(category)
+        coders = {
+            name: self.project.coders.ensure_in(session, name)
+            for name in {i.coder or self.project.actor for i in items}
+        }
+        with session.no_autoflush:
+            query = select(
+                Coding.document_id, Coding.start, Coding.end, Coding.category_id, Coding.coder_id
+            ).where(Coding.document_id.in_(builtins.list(documents)))
+            taken = {tuple(row) for row in session.execute(query)}
+        rows = []
+        for item in items:
+            document = documents[item.document_id]
+            check_range(item.start, item.end, document.text_length, document.title)
+            coder_id = coders[item.coder or self.project.actor].id
+            key = (item.document_id, item.start, item.end, item.category_id, coder_id)
+            if key in taken:
+                raise ValidationError(
+                    "coding.duplicate", title=document.title, start=item.start, end=item.end
+                )
+            taken.add(key)
+            rows.append(
+                Coding(
+                    document_id=item.document_id,
+                    document_length=document.text_length,
+                    start=item.start,
+                    end=item.end,
+                    category_id=item.category_id,
+                    coder_id=coder_id,
+                    **item.fields,
+                )
+            )
+        session.add_all(rows)
+        session.flush()
+        return rows
 
     def get(self, coding_id: int) -> CodingInfo:
         """One coding's own fields (offsets, category, coder, notes); for its text and

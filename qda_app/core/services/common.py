@@ -15,10 +15,15 @@ COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
 def fetch(session: Session, model: type[T], object_id: int, kind: str) -> T:
-    """The row with that id, or a NotFoundError naming what was looked for."""
+    """The row with that id, or a NotFoundError naming what was looked for.
+
+    The row is held for the rest of the command: the session's identity map keeps rows only
+    while something refers to them, and a command that codes 500 passages of one document
+    would otherwise load the document (after flushing) 500 times."""
     row = session.get(model, object_id)
     if row is None:
         raise NotFoundError(f"not_found.{kind}", id=object_id)
+    session.info.setdefault("held_rows", []).append(row)
     return row
 
 

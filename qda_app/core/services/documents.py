@@ -14,7 +14,6 @@ from ..db.models import (
     SPEAKER_ROLES,
     Coding,
     Document,
-    DocumentSource,
     Method,
     Quarter,
     SpeakerTurn,
@@ -25,6 +24,7 @@ from ..values import DocumentInfo, SpeakerTurnInfo
 from . import variables as var
 from .codings import check_range
 from .common import fetch, next_position, note_params
+from .original_files import link_original_in, original_of
 from .variables import VariableChange
 
 if TYPE_CHECKING:
@@ -146,7 +146,7 @@ class DocumentService:
         session.add(row)
         session.flush()
         if original is not None:
-            session.add(DocumentSource(document_id=row.id, data=original))
+            link_original_in(session, row.id, original)
         for name, value in (variables or {}).items():
             variable = var.define_in(session, name, var.guess_type(value))
             var.set_in(session, row.id, variable, value)
@@ -179,9 +179,7 @@ class DocumentService:
     def original(self, document_id: int) -> bytes | None:
         """The imported file's bytes, if they were kept."""
         with self.project.read() as session:
-            return session.scalar(
-                select(DocumentSource.data).where(DocumentSource.document_id == document_id)
-            )
+            return original_of(session, document_id)
 
     def speaker_turns(self, document_id: int) -> builtins.list[SpeakerTurnInfo]:
         """Who speaks where, for interviews whose turns were recognised at import."""

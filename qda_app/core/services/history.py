@@ -17,8 +17,8 @@ from ..db.change_capture import apply_changes
 from ..db.change_log import changes_of, undoable_commands, write_marker
 from ..db.models import ChangeLogEntry, utcnow
 from ..db.replay_check import find_conflict
-from ..db.sqlite_specific import WRITE_OPTIONS
-from ..errors import NothingToUndoError, ValidationError
+from ..db.write_access import writer
+from ..errors import NothingToUndoError, QdaError, ValidationError
 from ..values import ChangeEvent, LogEntry
 from .external_changes import ExternalChanges
 
@@ -99,7 +99,7 @@ class HistoryService:
     def make_baseline(self) -> None:
         """Make everything done so far permanent: it stays in the log but cannot be undone
         (a newly built demo study is a baseline, not a stack for a stray Ctrl+Z)."""
-        with self.project.engine.execution_options(**WRITE_OPTIONS).begin() as connection:
+        with writer(self.project.engine).begin() as connection:
             connection.execute(
                 update(ChangeLogEntry)
                 .where(ChangeLogEntry.undoable.is_(True))
@@ -112,7 +112,7 @@ class HistoryService:
             )
 
     def _step(self, *, undo: bool, expected: int | None) -> LogEntry:
-        engine = self.project.engine.execution_options(**WRITE_OPTIONS)
+        engine = writer(self.project.engine)
         with engine.begin() as connection:
             entry = self._claim(connection, undo=undo, expected=expected)
             changes = changes_of(connection, entry.id)
@@ -121,6 +121,8 @@ class HistoryService:
                 raise self._conflict_error(connection, entry, conflict.table, conflict.by_entry)
             try:
                 apply_changes(connection, changes, reverse=undo)
+            except QdaError:
+                raise  # busy, read-only, disk full, damaged: said as such (db/store_errors.py)
             except Exception as error:  # the log and the data disagree: refuse, change nothing
                 raise ValidationError("history.replay_failed", what=entry.description) from error
             action = "undo" if undo else "redo"

@@ -1,8 +1,10 @@
 """The one read side for coded segments: every list, grid, analysis and exporter reads here.
 
-A call runs one joined query over codings, documents and coders (streamed in batches), plus,
-per batch, one query for the statement links and one per new document for its text. The
-category, quarter and method tables are small and read once per call to build paths.
+A call runs one query over the codings (filters on quarters and methods become document ids),
+plus one per batch of 1,000 rows for their statement links and one per document for its text.
+The small tables (documents' metadata, coders, categories, quarters, methods) are read once
+per call as lookups, so no coding row is joined to a document row: on SQLite a document row
+holds its whole text, and reading it once per coding made long lists slow.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, exists, func, select
 
-from ..db.models import Coder, Coding, Document, StatementCoding
+from ..db.models import Coding, Document, StatementCoding
 from ..errors import NotFoundError
 from ..text_fold import fold
 from ..values import Segment, SegmentFilter
@@ -26,6 +28,9 @@ if TYPE_CHECKING:
     from ..project import Project
 
 BATCH = 1000
+# Longer id lists are not sent as IN (…) parameters (slow to compile, and SQLite limits
+# their number): the rows are filtered after reading instead.
+MAX_IN = 500
 
 
 FRAME_COLUMNS = (
@@ -58,24 +63,34 @@ class SegmentService:
         `texts=False` leaves text and context empty and reads no document text (a view that
         holds the text already, such as the document view, needs only offsets).
         """
-        if where and where.text and not texts:
-            raise ValueError("a text filter needs the texts")
         where = where or SegmentFilter()
+        if where.text and not texts:
+            raise ValueError("a text filter needs the texts")
+        needle = fold(where.text) if where.text else ""
         with self.project.read() as session:
-            lookups = SegmentLookups.load(session)
-            query = self._query(where, lookups)
+            lookups = SegmentLookups.load(session, where.document_ids or None)
+            query = self._query(where, lookups, ROW_COLUMNS)
+            if query is None:
+                return
+            # Sorting here is cheaper than asking the store: in document order, SQLite would
+            # visit the codings rows in index order, one random page read each.
+            rows = _rows(session, query, where, lookups)
+            rank = {d.id: d.rank for d in lookups.documents.values()}
+            rows.sort(key=lambda r: (rank[r[1]], r[2], r[3], r[0]))
+            build = SegmentBuilder(lookups, context)
             loaded: dict[int, str] = {}
-            result = session.execute(query.execution_options(yield_per=BATCH))
-            for rows in result.partitions():
-                links = _statement_links(session, [row.id for row in rows])
-                for row in rows:
-                    text = loaded.get(row.document_id, "")
-                    if texts and row.document_id not in loaded:
+            for offset in range(0, len(rows), BATCH):
+                batch = rows[offset : offset + BATCH]
+                links = _statement_links(session, [row[0] for row in batch])
+                for row in batch:
+                    document_id = row[1]
+                    text = loaded.get(document_id, "")
+                    if texts and document_id not in loaded:
                         loaded.clear()  # rows come grouped by document: keep one text at a time
-                        text = _document_text(session, row.document_id)
-                        loaded[row.document_id] = text
-                    segment = _segment(row, text, context, lookups, links.get(row.id, ()))
-                    if where.text and not _matches(segment, fold(where.text)):
+                        text = _document_text(session, document_id)
+                        loaded[document_id] = text
+                    segment = build(row, text, links.get(row[0], ()))
+                    if needle and not _matches(segment, needle):
                         continue
                     yield segment
 
@@ -105,123 +120,91 @@ class SegmentService:
         if where.text:
             return sum(1 for _ in self.iter(where))
         with self.project.read() as session:
-            query = self._query(where, SegmentLookups.load(session))
-            return len(session.execute(query.with_only_columns(Coding.id)).all())
+            lookups = SegmentLookups.load(session, where.document_ids or None)
+            query = self._query(where, lookups, ROW_COLUMNS)
+            return 0 if query is None else len(_rows(session, query, where, lookups))
 
     def frame(self, where: SegmentFilter | None = None) -> pd.DataFrame:
         """The segments' ids and offsets as a pandas table (no text): what analysis counts.
 
-        Columns: FRAME_COLUMNS, one row per segment, ordered by coding id; quarter_id,
-        social_space_id (None: city-wide or no quarter) and method_id are nullable integers.
-        A text filter is applied by reading the segments.
+        Columns: FRAME_COLUMNS, one row per segment, in no particular order. A text filter is
+        applied by reading the segments.
         """
         import pandas as pd
 
         where = where or SegmentFilter()
         if where.text:
             rows = [tuple(getattr(s, c) for c in FRAME_COLUMNS) for s in self.iter(where)]
-            return _typed_frame(pd.DataFrame.from_records(rows, columns=list(FRAME_COLUMNS)))
+            return pd.DataFrame.from_records(rows, columns=list(FRAME_COLUMNS))
+        columns = (
+            Coding.id,
+            Coding.document_id,
+            Coding.start,
+            Coding.end,
+            Coding.category_id,
+            Coding.coder_id,
+            Coding.is_quote,
+        )
         with self.project.read() as session:
-            lookups = SegmentLookups.load(session)
-            documents = session.execute(
-                select(Document.id, Document.quarter_id, Document.method_id)
-            ).all()
-            # Codings alone (documents joined only to filter): a plain scan, no sort.
-            query = self._filtered(
-                select(
-                    Coding.id,
-                    Coding.document_id,
-                    Coding.start,
-                    Coding.end,
-                    Coding.category_id,
-                    Coding.coder_id,
-                    Coding.is_quote,
-                ),
-                where,
-                lookups,
-            )
-            rows = _plain_rows(session, query)
-        names = ["coding_id", "document_id", "start", "end", "category_id", "coder_id"]
-        names.append("is_quote")
-        frame = pd.DataFrame(_int_array(rows, len(names)), columns=names)
-        frame["quarter_id"] = frame["document_id"].map({d: q for d, q, _m in documents})
-        frame["method_id"] = frame["document_id"].map({d: m for d, _q, m in documents})
-        tops = {cid: lookups.top_category(cid) for cid in lookups.categories}
-        spaces = {qid: lookups.social_space(qid) for qid in lookups.quarters}
-        frame["top_category_id"] = frame["category_id"].map(tops)
-        frame["social_space_id"] = frame["quarter_id"].map(spaces)
-        return _typed_frame(frame[list(FRAME_COLUMNS)].sort_values("coding_id"))
+            lookups = SegmentLookups.load(session, where.document_ids or None)
+            query = self._query(where, lookups, columns)
+            found = [] if query is None else _rows(session, query, where, lookups)
+        frame = pd.DataFrame(
+            _int_array(found, len(columns)),
+            columns=["coding_id", "document_id", "start", "end", "category_id", "coder_id", "q"],
+        )
+        documents = lookups.documents
+        quarter_of = {d: documents[d].quarter_id for d in documents}
+        frame["top_category_id"] = frame["category_id"].map(
+            {c: lookups.top_category(c) for c in lookups.categories}
+        )
+        frame["quarter_id"] = frame["document_id"].map(quarter_of)
+        frame["social_space_id"] = frame["document_id"].map(
+            {d: lookups.social_space(q) for d, q in quarter_of.items()}
+        )
+        frame["method_id"] = frame["document_id"].map(
+            {d: documents[d].method_id for d in documents}
+        )
+        frame["is_quote"] = frame["q"].astype(bool)
+        return frame[list(FRAME_COLUMNS)]
 
     def counts_by_document(self, where: SegmentFilter | None = None) -> pd.DataFrame:
         """How many segments each category has in each document: columns category_id,
         document_id, segments (only pairs with at least one).
 
-        What matrices count; much less to read than `frame` on a large project, since
-        SQLite groups along the (category, document) index.
+        What matrices count: the store groups along its (category, document) index, so a
+        large project sends a fraction of the rows `frame` would.
         """
         import pandas as pd
 
         where = where or SegmentFilter()
         columns = ["category_id", "document_id", "segments"]
-        if where.text:
-            frame = self.frame(where)
-            grouped = frame.groupby(["category_id", "document_id"]).size()
+        if where.text or where.coding_ids:
+            grouped = self.frame(where).groupby(["category_id", "document_id"]).size()
             return grouped.rename("segments").reset_index()[columns]
+        counted = (Coding.category_id, Coding.document_id, func.count())
         with self.project.read() as session:
-            counted = select(Coding.category_id, Coding.document_id, func.count())
-            query = self._filtered(counted, where, SegmentLookups.load(session)).group_by(
-                Coding.category_id, Coding.document_id
+            lookups = SegmentLookups.load(session, where.document_ids or None)
+            query = self._query(where, lookups, counted)
+            found = (
+                []
+                if query is None
+                # Rows are (category, document, count): _rows filters on the document id.
+                else _rows(
+                    session, query.group_by(Coding.category_id, Coding.document_id), where, lookups
+                )
             )
-            rows = _plain_rows(session, query)
-        return pd.DataFrame(_int_array(rows, len(columns)), columns=columns)
+        return pd.DataFrame(_int_array(found, len(columns)), columns=columns)
 
     # -- query ----------------------------------------------------------------------------
 
-    @classmethod
-    def _query(cls, where: SegmentFilter, lookups: SegmentLookups) -> Select:
-        query = (
-            select(
-                Coding.id,
-                Coding.document_id,
-                Coding.start,
-                Coding.end,
-                Coding.category_id,
-                Coding.coder_id,
-                Coding.memo,
-                Coding.paraphrase,
-                Coding.generalisation,
-                Coding.is_quote,
-                Document.title,
-                Document.date,
-                Document.quarter_id,
-                Document.method_id,
-                Coder.name.label("coder_name"),
-            )
-            .join(Document, Document.id == Coding.document_id)
-            .join(Coder, Coder.id == Coding.coder_id)
-            .order_by(
-                Document.quarter_id,
-                Document.position,
-                Document.id,
-                Coding.start,
-                Coding.end,
-                Coding.id,
-            )
-        )
-        return cls._filtered(query, where, lookups, documents_joined=True)
-
     @staticmethod
-    def _filtered(
-        query: Select,
-        where: SegmentFilter,
-        lookups: SegmentLookups,
-        *,
-        documents_joined: bool = False,
-    ) -> Select:
-        """`query` (over codings) restricted to what `where` selects; documents are joined
-        when a condition needs them and the query has not joined them yet."""
-        if (where.quarter_ids or where.method_ids) and not documents_joined:
-            query = query.join(Document, Document.id == Coding.document_id)
+    def _query(
+        where: SegmentFilter, lookups: SegmentLookups, columns: tuple[Any, ...]
+    ) -> Select | None:
+        """The one query over codings (no joins: documents, coders, categories and quarters
+        come from the lookups), or None when the filter can match nothing."""
+        query = select(*columns)
         if where.category_ids:
             ids = (
                 lookups.category_subtrees(where.category_ids)
@@ -229,17 +212,15 @@ class SegmentService:
                 else set(where.category_ids)
             )
             query = query.where(Coding.category_id.in_(sorted(ids)))
-        if where.quarter_ids:
-            query = query.where(
-                Document.quarter_id.in_(sorted(lookups.quarter_subtrees(where.quarter_ids)))
-            )
-        if where.method_ids:
-            query = query.where(Document.method_id.in_(where.method_ids))
+        documents = lookups.document_ids(where.quarter_ids, where.method_ids, where.document_ids)
+        if documents is not None:
+            if not documents:
+                return None
+            if len(documents) <= MAX_IN:  # longer lists: _rows filters after reading
+                query = query.where(Coding.document_id.in_(sorted(documents)))
         if where.coder_ids:
             query = query.where(Coding.coder_id.in_(where.coder_ids))
-        if where.document_ids:
-            query = query.where(Coding.document_id.in_(where.document_ids))
-        if where.coding_ids:
+        if where.coding_ids and len(where.coding_ids) <= MAX_IN:
             query = query.where(Coding.id.in_(where.coding_ids))
         if where.quotes_only:
             query = query.where(Coding.is_quote.is_(True))
@@ -254,34 +235,44 @@ class SegmentService:
         return query
 
 
-def _plain_rows(session: Session, query: Select) -> builtins.list[tuple]:
-    """The rows as the database driver returns them: plain tuples of plain values.
+ROW_COLUMNS = (
+    Coding.id,
+    Coding.document_id,
+    Coding.start.label("start"),
+    Coding.end.label("end"),
+    Coding.category_id,
+    Coding.coder_id,
+    Coding.memo,
+    Coding.paraphrase,
+    Coding.generalisation,
+    Coding.is_quote,
+)
 
-    For tens of thousands of rows that go straight into pandas, SQLAlchemy's Row objects and
-    result processing would cost more than the query itself.
-    """
-    result = session.connection().execute(query)
-    try:
-        return list(result.cursor.fetchall())
-    finally:
-        result.close()
+
+def _rows(
+    session: Session, query: Select, where: SegmentFilter, lookups: SegmentLookups
+) -> list[Any]:
+    """Run the codings query on the session's connection (plain rows, no ORM), applying the
+    id filters that were too long to send as parameters. Rows start with (id, document_id)."""
+    rows = list(session.connection().execute(query).all())
+    if where.coding_ids and len(where.coding_ids) > MAX_IN:
+        wanted = set(where.coding_ids)
+        rows = [row for row in rows if row[0] in wanted]
+    documents = lookups.document_ids(where.quarter_ids, where.method_ids, where.document_ids)
+    if documents is not None and len(documents) > MAX_IN:
+        rows = [row for row in rows if row[1] in documents]
+    return rows
 
 
-def _int_array(rows: builtins.list[tuple], width: int) -> Any:
-    """Rows of integers (and booleans) as one numpy array, read in one pass."""
+def _int_array(rows: builtins.list[Any], width: int) -> Any:
+    """Rows of integers (and booleans) as one numpy array, read in one pass: for tens of
+    thousands of rows far cheaper than building a table from row objects."""
     from itertools import chain
 
     import numpy as np
 
     flat = np.fromiter(chain.from_iterable(rows), dtype="int64", count=len(rows) * width)
     return flat.reshape(len(rows), width)
-
-
-def _typed_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Integer columns as integers (nullable where a document may lack a quarter or method)."""
-    types = {name: "int64" for name in FRAME_COLUMNS}
-    types.update(quarter_id="Int64", social_space_id="Int64", method_id="Int64", is_quote="bool")
-    return frame.astype(types).reset_index(drop=True)
 
 
 def _statement_links(
@@ -302,38 +293,75 @@ def _document_text(session: Session, document_id: int) -> str:
     return session.scalar(select(Document.text).where(Document.id == document_id)) or ""
 
 
-def _segment(
-    row: Any, text: str, context: int, lookups: SegmentLookups, statements: tuple[int, ...]
-) -> Segment:
-    before, after = context_around(text, row.start, row.end, context)
-    category = lookups.categories[row.category_id]
-    return Segment(
-        coding_id=row.id,
-        document_id=row.document_id,
-        start=row.start,
-        end=row.end,
-        text=text[row.start : row.end],
-        context_before=before,
-        context_after=after,
-        document_title=row.title,
-        document_date=row.date,
-        quarter_id=row.quarter_id,
-        quarter_path=lookups.quarter_path(row.quarter_id),
-        social_space_id=lookups.social_space(row.quarter_id),
-        method_id=row.method_id,
-        method=lookups.methods.get(row.method_id, ""),
-        coder_id=row.coder_id,
-        coder=row.coder_name,
-        category_id=row.category_id,
-        category_path=lookups.category_path(row.category_id),
-        category_tag=category.tag,
-        top_category_id=lookups.top_category(row.category_id),
-        memo=row.memo,
-        paraphrase=row.paraphrase,
-        generalisation=row.generalisation,
-        is_quote=bool(row.is_quote),
-        statement_ids=statements,
-    )
+class SegmentBuilder:
+    """Makes Segments from rows of ROW_COLUMNS; what a document or a category contributes is
+    worked out once per call, not once per segment."""
+
+    def __init__(self, lookups: SegmentLookups, context: int) -> None:
+        self.lookups = lookups
+        self.context = context
+        self._documents: dict[int, tuple[Any, ...]] = {}
+        self._categories: dict[int, tuple[Any, ...]] = {}
+
+    def _document(self, document_id: int) -> tuple[Any, ...]:
+        found = self._documents.get(document_id)
+        if found is None:
+            lookups, document = self.lookups, self.lookups.documents[document_id]
+            quarter = document.quarter_id
+            found = self._documents[document_id] = (
+                document.title,
+                document.date,
+                quarter,
+                lookups.quarter_path(quarter),
+                lookups.social_space(quarter),
+                document.method_id,
+                lookups.methods.get(document.method_id, ""),
+            )
+        return found
+
+    def _category(self, category_id: int) -> tuple[Any, ...]:
+        found = self._categories.get(category_id)
+        if found is None:
+            lookups = self.lookups
+            found = self._categories[category_id] = (
+                lookups.category_path(category_id),
+                lookups.categories[category_id].tag,
+                lookups.top_category(category_id),
+            )
+        return found
+
+    def __call__(self, row: Any, text: str, statements: tuple[int, ...]) -> Segment:
+        coding_id, document_id, start, end, category_id, coder_id, memo, para, gen, quote = row
+        title, when, quarter, quarter_path, social, method_id, method = self._document(document_id)
+        path, tag, top = self._category(category_id)
+        before, after = context_around(text, start, end, self.context) if text else ("", "")
+        return Segment(
+            coding_id,
+            document_id,
+            start,
+            end,
+            text[start:end],
+            before,
+            after,
+            title,
+            when,
+            quarter,
+            quarter_path,
+            social,
+            method_id,
+            method,
+            coder_id,
+            self.lookups.coders.get(coder_id, ""),
+            category_id,
+            path,
+            tag,
+            top,
+            memo,
+            para,
+            gen,
+            bool(quote),
+            statements,
+        )
 
 
 def _matches(segment: Segment, needle: str) -> bool:

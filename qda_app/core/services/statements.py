@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import ColumnElement, select
@@ -58,6 +59,16 @@ def _clean_text(text: str) -> str:
     if not cleaned:
         raise ValidationError("statement.empty")
     return cleaned
+
+
+@dataclass(frozen=True)
+class NewStatement:
+    """A statement to add with `add_many_in`; quarter None makes it a cross-quarter one."""
+
+    category_id: int
+    text: str
+    quarter_id: int | None = None
+    coding_ids: tuple[int, ...] = ()
 
 
 class StatementService:
@@ -138,17 +149,59 @@ class StatementService:
                 session, Statement, quarter_id=quarter_id, category_id=category_id
             ),
         )
+        wanted = list(dict.fromkeys(coding_ids))
+        with session.no_autoflush:  # one query for all links, not a flush per link
+            found = set(session.scalars(select(Coding.id).where(Coding.id.in_(wanted))))
+        missing = [coding_id for coding_id in wanted if coding_id not in found]
+        if missing:
+            raise NotFoundError("not_found.coding", id=missing[0])
         session.add(row)
-        session.flush()
-        for coding_id in dict.fromkeys(coding_ids):
-            fetch(session, Coding, coding_id, "coding")
-            row.coding_links.append(StatementCoding(statement_id=row.id, coding_id=coding_id))
+        for coding_id in wanted:  # the statement's id is filled in when the session flushes
+            row.coding_links.append(StatementCoding(coding_id=coding_id))
         if position is not None:
             place_among(_cell(session, quarter_id, category_id), row, position)
         if contains_quote:
             _set_quote(row, True)
         session.flush()
         return row
+
+    def add_many_in(
+        self, session: Session, new: Iterable[NewStatement]
+    ) -> builtins.list[Statement]:
+        """Many statements in a caller's command with one flush (imports, the demo builder),
+        each appended to its cell with the same checks as `add_in`."""
+        items = builtins.list(new)
+        for category_id in {i.category_id for i in items}:
+            fetch(session, Category, category_id, "category")
+        for quarter_id in {i.quarter_id for i in items if i.quarter_id is not None}:
+            fetch(session, Quarter, quarter_id, "quarter")
+        wanted = {c for i in items for c in i.coding_ids}
+        with session.no_autoflush:
+            found = set(session.scalars(select(Coding.id).where(Coding.id.in_(wanted))))
+        missing = sorted(wanted - found)
+        if missing:
+            raise NotFoundError("not_found.coding", id=missing[0])
+        positions: dict[tuple[int | None, int], int] = {}
+        rows = []
+        for item in items:
+            cell = (item.quarter_id, item.category_id)
+            if cell not in positions:
+                positions[cell] = next_position(
+                    session, Statement, quarter_id=item.quarter_id, category_id=item.category_id
+                )
+            row = Statement(
+                category_id=item.category_id,
+                quarter_id=item.quarter_id,
+                text=_clean_text(item.text),
+                position=positions[cell],
+            )
+            positions[cell] += 1
+            for coding_id in dict.fromkeys(item.coding_ids):
+                row.coding_links.append(StatementCoding(coding_id=coding_id))
+            rows.append(row)
+        session.add_all(rows)
+        session.flush()
+        return rows
 
     def update_text(self, statement_id: int, text: str) -> StatementInfo:
         with self.project.command("statement.update", id=statement_id) as session:

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.i18n import tr
+from ...core.i18n import tr, tr_count
 from ...core.services.categories import CodingFate
 from ...core.services.category_tree import paths, subtree_ids
 from ...core.values import CategoryInfo
@@ -38,8 +38,9 @@ class CategoryDeleteDialog(QDialog):
         layout = QVBoxLayout(self)
         key = "question_with_subcategories" if len(doomed) > 1 else "question"
         question = QLabel(
-            tr(
+            tr_count(
                 f"gui.delete_category.{key}",
+                codings,
                 name=category.name,
                 subcategories=len(doomed) - 1,
                 codings=codings,
@@ -73,9 +74,13 @@ class CategoryDeleteDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            tr("gui.delete_category.confirm")
-        )
+        delete = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        delete.setText(tr("gui.delete_category.confirm"))
+        # Return must not delete: the safe button is the default one.
+        delete.setAutoDefault(False)
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAutoDefault(True)
+        cancel.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)

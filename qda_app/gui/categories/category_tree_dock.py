@@ -21,6 +21,7 @@ from ..common.message_boxes import show_warning
 from ..common.tree_view_state import TreeViewState
 from .category_delete_dialog import CategoryDeleteDialog
 from .category_properties_dialog import CategoryPropertiesDialog
+from .category_revision_actions import CategoryRevisionActions
 from .category_tree_model import CategoryTreeModel
 
 
@@ -77,6 +78,8 @@ class CategoryTreeDock(QDockWidget):
         for action in (self.rename_action, self.delete_action, self.properties_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.view.addAction(action)
+        self.revisions = CategoryRevisionActions(self)
+        self.model.modelReset.connect(self.revisions.project_changed)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._show_menu)
         self.view.doubleClicked.connect(self._double_clicked)
@@ -92,6 +95,7 @@ class CategoryTreeDock(QDockWidget):
         self.rename_action.setText(tr("gui.categories.rename"))
         self.delete_action.setText(tr("gui.categories.delete"))
         self.properties_action.setText(tr("gui.categories.properties"))
+        self.revisions.retranslate()
         self.model.emit_all_changed()
 
     def current_category_id(self) -> int | None:
@@ -109,6 +113,7 @@ class CategoryTreeDock(QDockWidget):
             self.properties_action,
         ):
             action.setEnabled(has_project and has_current)
+        self.revisions.update_actions(has_project, has_current)
 
     def _show_menu(self, position: QPoint) -> None:
         index = self.view.indexAt(position)
@@ -119,6 +124,8 @@ class CategoryTreeDock(QDockWidget):
         menu.addActions([self.new_action, self.new_sub_action])
         menu.addSeparator()
         menu.addActions([self.rename_action, self.delete_action])
+        menu.addSeparator()
+        menu.addActions(self.revisions.revisions)
         menu.addSeparator()
         menu.addAction(self.properties_action)
         menu.exec(self.view.viewport().mapToGlobal(position))

@@ -10,7 +10,7 @@ from PySide6.QtGui import QHelpEvent, QTextOption
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QVBoxLayout, QWidget
 
 from ...core.errors import NotFoundError
-from ...core.i18n import tr
+from ...core.i18n import tr, tr_count
 from ...core.values import CategoryInfo, ChangeEvent, DocumentInfo, Segment, SegmentFilter
 from ..common.display_format import format_count, format_date, method_label
 from .coding_highlighter import CodingHighlighter, Highlight
@@ -128,7 +128,7 @@ class DocumentView(QWidget):
         if document.group_label:
             parts.append(tr("gui.document.group", group=document.group_label))
         if document.participants is not None:
-            parts.append(tr("gui.document.participants", count=document.participants))
+            parts.append(tr_count("gui.document.participants", document.participants))
         parts.append(tr("gui.document.characters", count=format_count(document.length)))
         meta = " · ".join(parts)
         self._header_plain = f"{document.title}\n{meta}"

@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from ...core.analysis.category_counts import coding_count_changes, codings_per_document
-from ...core.i18n import tr
+from ...core.i18n import tr, tr_count
 from ...core.values import ChangeEvent, DocumentInfo, MethodInfo, QuarterInfo
 from ..common.display_format import format_count, format_date, method_icon, method_label
 from ..common.plain_tree_model import KEY_ROLE, Index, PlainTreeModel, TreeNode
@@ -207,7 +207,7 @@ class QuarterDocumentModel(PlainTreeModel):
         if document.group_label:
             lines.append(escape(tr("gui.document.group", group=document.group_label)))
         if document.participants is not None:
-            lines.append(tr("gui.document.participants", count=document.participants))
+            lines.append(tr_count("gui.document.participants", document.participants))
         lines.append(tr("gui.document.characters", count=format_count(document.length)))
         return "<br>".join(lines)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.i18n import tr
+from ...core.i18n import tr, tr_count
 from ...core.importers.batch import FileOutcome, ImportSummary
 from ...core.importers.collect import collect_files
 from ...core.importers.prepared_batch import FileReading, MetadataCheck, block_patterns
@@ -189,14 +189,14 @@ class ImportDialog(QDialog):
         elif not model.rows:
             text, style = tr("gui.import.status.empty"), HINT_STYLE
         else:
-            parts = [tr("gui.import.status.files", count=len(model.rows))]
+            parts = [tr_count("gui.import.status.files", len(model.rows))]
             parts.append(tr("gui.import.status.readable", count=readable - check))
             if pending:
-                parts.append(tr("gui.import.status.reading", count=pending))
+                parts.append(tr_count("gui.import.status.reading", pending))
             if check:
-                parts.append(tr("gui.import.status.to_check", count=check))
+                parts.append(tr_count("gui.import.status.to_check", check))
             if failed:
-                parts.append(tr("gui.import.status.unreadable", count=failed))
+                parts.append(tr_count("gui.import.status.unreadable", failed))
             text, style = " · ".join(parts), HINT_STYLE
         self.status_label.setText(text)
         self.status_label.setStyleSheet(style)

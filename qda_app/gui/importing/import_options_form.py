@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import QdaError
-from ...core.i18n import tr
+from ...core.i18n import tr, tr_count
 from ...core.importers.batch import ImportOptions, MetadataSources
 from ...core.importers.filename_pattern import FilenamePattern, compile_pattern
 from ...core.importers.manifest import Manifest, read_manifest
@@ -202,7 +202,7 @@ class ImportOptionsForm(QGroupBox):
         if self.manifest_error:
             text, style = self.manifest_error, ERROR_STYLE
         elif self.manifest is not None:
-            rows = tr("gui.import.manifest_rows", count=len(self.manifest.rows))
+            rows = tr_count("gui.import.manifest_rows", len(self.manifest.rows))
             text, style = " ".join(part for part in (rows, note) if part), HINT_STYLE
         else:
             text, style = "", HINT_STYLE

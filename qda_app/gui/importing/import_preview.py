@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFont, QTextOption
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from ...core.i18n import tr
+from ...core.i18n import tr, tr_count
 from ..common.display_format import format_count
 from .import_file_row import ImportRow
 from .import_status_icons import FAILED, PENDING
@@ -59,9 +59,9 @@ class ImportPreview(QWidget):
             extracted = reading.read[1]
             facts = [tr("gui.import.facts.characters", count=format_count(len(extracted.text)))]
             if reading.speaker_turns:
-                facts.append(tr("gui.import.facts.turns", count=reading.speaker_turns))
+                facts.append(tr_count("gui.import.facts.turns", reading.speaker_turns))
             if reading.question_blocks:
-                facts.append(tr("gui.import.facts.blocks", count=reading.question_blocks))
+                facts.append(tr_count("gui.import.facts.blocks", reading.question_blocks))
             self._set_facts(" · ".join(facts), FACTS_STYLE)
             if self.text.toPlainText() != extracted.text:
                 self.text.setPlainText(extracted.text)

@@ -61,6 +61,7 @@ class MainMenus:
         # Alt+Return belongs to the focused tree (quarters or categories), as in the docks.
         self.properties_action = self._action(window.edit_document_properties)
         self.document_menu.addAction(self.properties_action)
+        bar.insertMenu(self.view_menu.menuAction(), window.category_dock.revisions.menu)
 
         self.view_menu.addAction(window.quarter_dock.toggleViewAction())
         self.view_menu.addAction(window.category_dock.toggleViewAction())

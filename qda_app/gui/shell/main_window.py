@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
             return
         self.quarter_dock.model.on_change(event)
         self.category_dock.model.on_change(event)
+        self.category_dock.revisions.on_change(event)
         self.document_view.on_change(event)
         self.workspace.on_change(event)
         self.status.on_change(event)

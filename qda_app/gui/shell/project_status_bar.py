@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
 from ...core.analysis.counts import BasicCounts, basic_counts
-from ...core.i18n import tr
+from ...core.i18n import tr, tr_count
 from ...core.values import ChangeEvent
 from ..common.display_format import format_count
 
@@ -70,11 +70,13 @@ class ProjectStatusBar(QStatusBar):
         self.project_label.setText(tr("gui.status.project", name=counts.name))
         self.coder_label.setText(tr("gui.status.coder", name=project.actor))
         self.counts_label.setText(
-            tr(
-                "gui.status.counts",
-                documents=format_count(counts.documents),
-                codings=format_count(counts.codings),
-                categories=format_count(counts.categories),
+            " · ".join(
+                tr_count(f"gui.status.count.{what}", count, number=format_count(count))
+                for what, count in (
+                    ("documents", counts.documents),
+                    ("codings", counts.codings),
+                    ("categories", counts.categories),
+                )
             )
         )
 

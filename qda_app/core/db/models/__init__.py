@@ -16,6 +16,7 @@ from .documents import (
     Document,
     DocumentSource,
     DocumentVariableValue,
+    OriginalFile,
     SpeakerTurn,
     Variable,
 )
@@ -36,6 +37,7 @@ __all__ = [
     "DocumentSource",
     "DocumentVariableValue",
     "Method",
+    "OriginalFile",
     "ProjectInfo",
     "Quarter",
     "SpeakerTurn",

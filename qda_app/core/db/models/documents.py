@@ -25,6 +25,8 @@ SPEAKER_ROLES = ("interviewer", "respondent", "other")
 
 VARIABLE_TYPES = ("text", "integer", "float", "date", "boolean")
 
+COMPRESSIONS = ("none", "zlib")
+
 
 class Document(Base):
     """A protocol: its normalised plain text and the metadata researchers filter by."""
@@ -68,13 +70,38 @@ class Document(Base):
 
 
 class DocumentSource(Base):
-    """The original file's bytes, kept apart so listing documents never loads them."""
+    """Which original file a document was imported from (the link is what undo and redo move).
+
+    The bytes live in `original_files`, which the change log never copies.
+    """
 
     __tablename__ = "document_sources"
+    __table_args__ = (Index("ix_document_sources_original", "original_id"),)
 
     document_id: Mapped[int] = mapped_column(
         ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True
     )
+    original_id: Mapped[int] = mapped_column(ForeignKey("original_files.id", ondelete="RESTRICT"))
+
+
+class OriginalFile(Base):
+    """An imported file's bytes, kept once per content (compressed unless that does not help).
+
+    Rows are only ever added: undoing an import removes the document's link, so redoing it
+    (or undoing the deletion of a document) finds the bytes still here.
+    """
+
+    __tablename__ = "original_files"
+    __table_args__ = (
+        CheckConstraint(f"compression IN {COMPRESSIONS}", name="compression"),
+        CheckConstraint("size >= 0", name="size"),
+        AUTOINCREMENT,
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int]
+    compression: Mapped[str] = mapped_column(String(10))
     data: Mapped[bytes] = mapped_column(LargeBinary)
 
 

@@ -1,0 +1,1 @@
+"""The category system's history, reconstructed from the change log (Qt-free)."""

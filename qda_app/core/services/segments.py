@@ -252,9 +252,16 @@ ROW_COLUMNS = (
 def _rows(
     session: Session, query: Select, where: SegmentFilter, lookups: SegmentLookups
 ) -> list[Any]:
-    """Run the codings query on the session's connection (plain rows, no ORM), applying the
-    id filters that were too long to send as parameters. Rows start with (id, document_id)."""
-    rows = list(session.connection().execute(query).all())
+    """Run the codings query on the session's connection (plain tuples, no ORM), applying
+    the id filters that were too long to send as parameters. Rows start with (id,
+    document_id)."""
+    # The driver's plain tuples: for tens of thousands of rows, building SQLAlchemy's Row
+    # objects would cost more than the query (the columns need no type conversion).
+    result = session.connection().execute(query)
+    try:
+        rows = list(result.cursor.fetchall())
+    finally:
+        result.close()
     if where.coding_ids and len(where.coding_ids) > MAX_IN:
         wanted = set(where.coding_ids)
         rows = [row for row in rows if row[0] in wanted]

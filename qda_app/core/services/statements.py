@@ -244,10 +244,15 @@ class StatementService:
         with self.project.command(
             "statement.link_codings", id=statement_id, count=len(coding_ids)
         ) as session:
-            row = fetch(session, Statement, statement_id, "statement")
-            for coding_id in coding_ids:
-                row = self.link_in(session, statement_id, coding_id)
-            return statement_info(row)
+            return statement_info(self.link_codings_in(session, statement_id, coding_ids))
+
+    def link_codings_in(
+        self, session: Session, statement_id: int, coding_ids: Sequence[int]
+    ) -> Statement:
+        row = fetch(session, Statement, statement_id, "statement")
+        for coding_id in coding_ids:
+            row = self.link_in(session, statement_id, coding_id)
+        return row
 
     def unlink(self, statement_id: int, coding_id: int) -> StatementInfo:
         with self.project.command("statement.unlink", id=statement_id, coding=coding_id) as s:

@@ -96,12 +96,26 @@ class AnchorInfo:
 
 @dataclass(frozen=True)
 class StatementInfo:
+    """A condensed statement (a bullet) of one quarter × category cell, or a cross-quarter
+    statement (quarter None) with the per-quarter statements it generalises (`source_ids`).
+
+    `coding_ids`: the segments it condenses; `contains_quote`: it quotes one of them word for
+    word; `generalised_by`: the cross-quarter statements that generalise this one.
+    """
+
     id: int
     category_id: int
     quarter_id: int | None
     text: str
     position: int
     coding_ids: tuple[int, ...]
+    contains_quote: bool = False
+    source_ids: tuple[int, ...] = ()
+    generalised_by: tuple[int, ...] = ()
+
+    @property
+    def cross_quarter(self) -> bool:
+        return self.quarter_id is None
 
 
 @dataclass(frozen=True)

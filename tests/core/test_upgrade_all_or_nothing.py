@@ -53,12 +53,17 @@ def add_the_next_revisions_table(path: Path) -> None:
         path,
         "CREATE TABLE IF NOT EXISTS speaker_turns (id INTEGER PRIMARY KEY)",
         "CREATE TABLE IF NOT EXISTS original_files (id INTEGER PRIMARY KEY)",
+        "CREATE TABLE IF NOT EXISTS statement_sources (id INTEGER PRIMARY KEY)",
     )
 
 
 def block_the_last_step_of_revision_0003(path: Path) -> None:
-    """An index that takes the name revision 0003 gives a new index in its last step."""
-    change(path, "CREATE INDEX ix_document_sources_original ON documents (id)")
+    """An index that takes the name a later revision gives a new index in its last step
+    (0003's for files before it, 0005's for a 0003 file)."""
+    if revision_of(path) < "0003":
+        change(path, "CREATE INDEX ix_document_sources_original ON documents (id)")
+    else:
+        change(path, "CREATE INDEX ix_statement_sources_source ON documents (id)")
 
 
 def add_a_private_table(path: Path) -> None:

@@ -81,7 +81,8 @@ def test_without_a_file_the_most_recent_project_opens(qtbot, temporary_settings,
     window = open_main_window([], temporary_settings)
     qtbot.addWidget(window)
     assert window.project is not None
-    assert window.stack.currentWidget() is window.document_view
+    assert window.stack.currentWidget() is window.workspace
+    assert window.workspace.currentWidget() is window.document_view
 
 
 def test_start_page_opens_recent_and_drops_missing_ones(
@@ -199,7 +200,8 @@ def test_undo_is_disabled_when_there_is_nothing_to_undo(qtbot, window, tmp_path)
     undo, redo = window.menus.undo_action, window.menus.redo_action
     assert not undo.isEnabled() and undo.text() == "&Rückgängig"
     assert not redo.isEnabled() and redo.text() == "&Wiederherstellen"
-    assert window.stack.currentWidget() is window.document_view
+    assert window.stack.currentWidget() is window.workspace
+    assert window.workspace.currentWidget() is window.document_view
     assert "0 Kategorien" in window.status.text()
 
 

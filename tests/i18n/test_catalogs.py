@@ -37,6 +37,12 @@ DYNAMIC = {
         "moderator",
     ),
     "gui.variable_type.": ("text", "integer", "float", "date", "boolean"),
+    "gui.grid.column.": ("status", "segment", "paraphrase", "generalisation"),
+    "gui.grid.column_tip.": ("status", "segment", "paraphrase", "generalisation"),
+    "gui.matrix.basis.": ("codings", "statements"),
+    "gui.matrix.tab.": ("matrix", "heatmap", "bars", "cross"),
+    "gui.workspace.": ("document", "grid", "comparison"),
+    "gui.chart.filter_": ("png", "svg"),
 }
 # A literal key passed to tr(), a QdaError subclass or a "…key" argument.
 KEY_IN_CODE = re.compile(r"[\"'](gui\.[a-z0-9_.]+[a-z0-9_])[\"']")

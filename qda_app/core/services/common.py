@@ -62,6 +62,11 @@ def note_params(session: Session, **params: Any) -> None:
     session.info.setdefault("command_params", {}).update(params)
 
 
+def shorten(text: str, length: int = 60) -> str:
+    """A long text cut to `length` characters with an ellipsis, for change-log entries."""
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
 def clean_name(name: str, kind: str) -> str:
     """Trimmed, non-empty, single-line name."""
     cleaned = " ".join((name or "").split())

@@ -13,7 +13,7 @@ import builtins
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, exists, select
+from sqlalchemy import Select, exists, func, select
 
 from ..db.models import Coding, Document, StatementCoding
 from ..errors import NotFoundError
@@ -149,8 +149,8 @@ class SegmentService:
             lookups = SegmentLookups.load(session, where.document_ids or None)
             query = self._query(where, lookups, columns)
             found = [] if query is None else _rows(session, query, where, lookups)
-        frame = pd.DataFrame.from_records(
-            [tuple(row) for row in found],
+        frame = pd.DataFrame(
+            _int_array(found, len(columns)),
             columns=["coding_id", "document_id", "start", "end", "category_id", "coder_id", "q"],
         )
         documents = lookups.documents
@@ -167,6 +167,34 @@ class SegmentService:
         )
         frame["is_quote"] = frame["q"].astype(bool)
         return frame[list(FRAME_COLUMNS)]
+
+    def counts_by_document(self, where: SegmentFilter | None = None) -> pd.DataFrame:
+        """How many segments each category has in each document: columns category_id,
+        document_id, segments (only pairs with at least one).
+
+        What matrices count: the store groups along its (category, document) index, so a
+        large project sends a fraction of the rows `frame` would.
+        """
+        import pandas as pd
+
+        where = where or SegmentFilter()
+        columns = ["category_id", "document_id", "segments"]
+        if where.text or where.coding_ids:
+            grouped = self.frame(where).groupby(["category_id", "document_id"]).size()
+            return grouped.rename("segments").reset_index()[columns]
+        counted = (Coding.category_id, Coding.document_id, func.count())
+        with self.project.read() as session:
+            lookups = SegmentLookups.load(session, where.document_ids or None)
+            query = self._query(where, lookups, counted)
+            found = (
+                []
+                if query is None
+                # Rows are (category, document, count): _rows filters on the document id.
+                else _rows(
+                    session, query.group_by(Coding.category_id, Coding.document_id), where, lookups
+                )
+            )
+        return pd.DataFrame(_int_array(found, len(columns)), columns=columns)
 
     # -- query ----------------------------------------------------------------------------
 
@@ -224,9 +252,16 @@ ROW_COLUMNS = (
 def _rows(
     session: Session, query: Select, where: SegmentFilter, lookups: SegmentLookups
 ) -> list[Any]:
-    """Run the codings query on the session's connection (plain rows, no ORM), applying the
-    id filters that were too long to send as parameters. Rows start with (id, document_id)."""
-    rows = list(session.connection().execute(query).all())
+    """Run the codings query on the session's connection (plain tuples, no ORM), applying
+    the id filters that were too long to send as parameters. Rows start with (id,
+    document_id)."""
+    # The driver's plain tuples: for tens of thousands of rows, building SQLAlchemy's Row
+    # objects would cost more than the query (the columns need no type conversion).
+    result = session.connection().execute(query)
+    try:
+        rows = list(result.cursor.fetchall())
+    finally:
+        result.close()
     if where.coding_ids and len(where.coding_ids) > MAX_IN:
         wanted = set(where.coding_ids)
         rows = [row for row in rows if row[0] in wanted]
@@ -234,6 +269,17 @@ def _rows(
     if documents is not None and len(documents) > MAX_IN:
         rows = [row for row in rows if row[1] in documents]
     return rows
+
+
+def _int_array(rows: builtins.list[Any], width: int) -> Any:
+    """Rows of integers (and booleans) as one numpy array, read in one pass: for tens of
+    thousands of rows far cheaper than building a table from row objects."""
+    from itertools import chain
+
+    import numpy as np
+
+    flat = np.fromiter(chain.from_iterable(rows), dtype="int64", count=len(rows) * width)
+    return flat.reshape(len(rows), width)
 
 
 def _statement_links(

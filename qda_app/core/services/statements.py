@@ -7,12 +7,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 
 from ..db.models import Category, Coding, Quarter, Statement, StatementCoding
 from ..errors import NotFoundError, ValidationError
 from ..values import StatementInfo
 from .common import fetch, next_position, note_params, place_among, renumber
+from .common import shorten as _short
+from .statement_reading import read_statements
+from .statement_sources import add_source_link, remove_source_link
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -21,8 +24,17 @@ if TYPE_CHECKING:
 
 
 def statement_info(row: Statement) -> StatementInfo:
-    links = tuple(sorted(link.coding_id for link in row.coding_links))
-    return StatementInfo(row.id, row.category_id, row.quarter_id, row.text, row.position, links)
+    return StatementInfo(
+        row.id,
+        row.category_id,
+        row.quarter_id,
+        row.text,
+        row.position,
+        tuple(sorted(link.coding_id for link in row.coding_links)),
+        bool(row.contains_quote),
+        tuple(sorted(link.source_id for link in row.source_links)),
+        tuple(sorted(link.statement_id for link in row.generalised_links)),
+    )
 
 
 def _cell(session: Session, quarter_id: int | None, category_id: int) -> list[Statement]:
@@ -36,8 +48,10 @@ def _cell(session: Session, quarter_id: int | None, category_id: int) -> list[St
     )
 
 
-def _short(text: str, length: int = 60) -> str:
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+def _set_quote(row: Statement, contains_quote: bool) -> None:
+    if contains_quote and not row.coding_links:
+        raise ValidationError("statement.quote_needs_segment", text=_short(row.text))
+    row.contains_quote = bool(contains_quote)
 
 
 def _clean_text(text: str) -> str:
@@ -70,17 +84,22 @@ class StatementService:
     ) -> builtins.list[StatementInfo]:
         """Statements of a quarter (or all), of a category (or all); cross_quarter selects those
         without a quarter."""
-        query = select(Statement).order_by(
-            Statement.quarter_id, Statement.category_id, Statement.position
-        )
+        conditions: builtins.list[ColumnElement[bool]] = []
         if cross_quarter:
-            query = query.where(Statement.quarter_id.is_(None))
+            conditions.append(Statement.quarter_id.is_(None))
         elif quarter_id is not None:
-            query = query.where(Statement.quarter_id == quarter_id)
+            conditions.append(Statement.quarter_id == quarter_id)
         if category_id is not None:
-            query = query.where(Statement.category_id == category_id)
+            conditions.append(Statement.category_id == category_id)
         with self.project.read() as session:
-            return [statement_info(row) for row in session.scalars(query)]
+            return read_statements(session, conditions)
+
+    def get(self, statement_id: int) -> StatementInfo:
+        with self.project.read() as session:
+            found = read_statements(session, [Statement.id == statement_id])
+        if not found:
+            raise NotFoundError("not_found.statement", id=statement_id)
+        return found[0]
 
     def add(
         self,
@@ -89,14 +108,23 @@ class StatementService:
         quarter_id: int | None = None,
         coding_ids: Sequence[int] = (),
         position: int | None = None,
+        *,
+        contains_quote: bool = False,
     ) -> StatementInfo:
         """A new bullet in a cell; quarter None makes it a cross-quarter statement."""
         with self.project.command(
             "statement.add", category=category_id, quarter=quarter_id, text=_short(text or "")
         ) as session:
-            return statement_info(
-                self.add_in(session, category_id, text, quarter_id, coding_ids, position)
+            row = self.add_in(
+                session,
+                category_id,
+                text,
+                quarter_id,
+                coding_ids,
+                position,
+                contains_quote=contains_quote,
             )
+            return statement_info(row)
 
     def add_in(
         self,
@@ -106,6 +134,8 @@ class StatementService:
         quarter_id: int | None = None,
         coding_ids: Sequence[int] = (),
         position: int | None = None,
+        *,
+        contains_quote: bool = False,
     ) -> Statement:
         text = _clean_text(text)
         fetch(session, Category, category_id, "category")
@@ -130,6 +160,8 @@ class StatementService:
             row.coding_links.append(StatementCoding(coding_id=coding_id))
         if position is not None:
             place_among(_cell(session, quarter_id, category_id), row, position)
+        if contains_quote:
+            _set_quote(row, True)
         session.flush()
         return row
 
@@ -207,6 +239,21 @@ class StatementService:
         session.flush()
         return row
 
+    def link_codings(self, statement_id: int, coding_ids: Sequence[int]) -> StatementInfo:
+        """Record that a statement condenses several codings (segments dropped on it at once)."""
+        with self.project.command(
+            "statement.link_codings", id=statement_id, count=len(coding_ids)
+        ) as session:
+            return statement_info(self.link_codings_in(session, statement_id, coding_ids))
+
+    def link_codings_in(
+        self, session: Session, statement_id: int, coding_ids: Sequence[int]
+    ) -> Statement:
+        row = fetch(session, Statement, statement_id, "statement")
+        for coding_id in coding_ids:
+            row = self.link_in(session, statement_id, coding_id)
+        return row
+
     def unlink(self, statement_id: int, coding_id: int) -> StatementInfo:
         with self.project.command("statement.unlink", id=statement_id, coding=coding_id) as s:
             return statement_info(self.unlink_in(s, statement_id, coding_id))
@@ -217,7 +264,52 @@ class StatementService:
         for link in list(row.coding_links):
             if link.coding_id == coding_id:
                 row.coding_links.remove(link)
+        if not row.coding_links:
+            row.contains_quote = False  # no linked segment is left to be quoted
         session.flush()
+        return row
+
+    def set_quote(self, statement_id: int, contains_quote: bool) -> StatementInfo:
+        """Mark (or unmark) a statement as quoting a linked segment word for word."""
+        with self.project.command(
+            "statement.set_quote", id=statement_id, quote=bool(contains_quote)
+        ) as session:
+            return statement_info(self.set_quote_in(session, statement_id, contains_quote))
+
+    def set_quote_in(self, session: Session, statement_id: int, contains_quote: bool) -> Statement:
+        row = fetch(session, Statement, statement_id, "statement")
+        note_params(session, text=_short(row.text))
+        _set_quote(row, contains_quote)
+        return row
+
+    # -- cross-quarter statements ---------------------------------------------------------
+
+    def link_source(self, statement_id: int, source_id: int) -> StatementInfo:
+        """Record that cross-quarter statement `statement_id` generalises the per-quarter
+        statement `source_id` (of the same category or one of its subcategories)."""
+        with self.project.command(
+            "statement.link_source", id=statement_id, source=source_id
+        ) as session:
+            return statement_info(self.link_source_in(session, statement_id, source_id))
+
+    def link_source_in(self, session: Session, statement_id: int, source_id: int) -> Statement:
+        row = fetch(session, Statement, statement_id, "statement")
+        source = fetch(session, Statement, source_id, "statement")
+        note_params(session, text=_short(row.text), source_text=_short(source.text))
+        add_source_link(session, row, source)
+        return row
+
+    def unlink_source(self, statement_id: int, source_id: int) -> StatementInfo:
+        with self.project.command(
+            "statement.unlink_source", id=statement_id, source=source_id
+        ) as session:
+            return statement_info(self.unlink_source_in(session, statement_id, source_id))
+
+    def unlink_source_in(self, session: Session, statement_id: int, source_id: int) -> Statement:
+        row = fetch(session, Statement, statement_id, "statement")
+        source = fetch(session, Statement, source_id, "statement")
+        note_params(session, text=_short(row.text), source_text=_short(source.text))
+        remove_source_link(session, row, source_id)
         return row
 
     def delete(self, statement_id: int) -> None:

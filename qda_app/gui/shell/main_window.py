@@ -37,6 +37,7 @@ from .project_status_bar import ProjectStatusBar
 from .settings_dialog import SettingsDialog
 from .start_page import StartPage
 from .ui_language import apply_language
+from .workspace import Workspace
 
 DEFAULT_SIZE = (1280, 800)
 WATCH_INTERVAL_MS = 1000
@@ -66,12 +67,14 @@ class MainWindow(QMainWindow):
         self.document_view = DocumentView(self)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.start_page)
-        self.stack.addWidget(self.document_view)
+        self.workspace = Workspace(self.document_view, self)
+        self.stack.addWidget(self.workspace)
         self.setCentralWidget(self.stack)
         self.quarter_dock = QuarterTreeDock(self)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.quarter_dock)
         self.category_dock = CategoryTreeDock(self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.category_dock)
+        self.workspace.set_docks((self.quarter_dock, self.category_dock))
         self.status = ProjectStatusBar(self)
         self.setStatusBar(self.status)
         self.menus = MainMenus(self)
@@ -135,6 +138,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.importer.close_dialog()  # ends its reading thread before the window goes
+        self.workspace.show_document_tab()  # the docks as the user left them beside the text
         self._show_docks(True)  # save the layout the user chose, not the start page's
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self._set_project(None)
@@ -147,6 +151,7 @@ class MainWindow(QMainWindow):
         self.quarter_dock.retranslate()
         self.category_dock.retranslate()
         self.document_view.retranslate()
+        self.workspace.retranslate()
         self.start_page.retranslate()
         self.status.refresh()
         self._update_title()
@@ -166,6 +171,7 @@ class MainWindow(QMainWindow):
             self._unsubscribe = None
         if self.project is not None:
             self.project.close()
+        self.workspace.show_document_tab()
         self.project = project
         if project is not None:
             self._unsubscribe = project.subscribe(self.changes)
@@ -176,9 +182,10 @@ class MainWindow(QMainWindow):
             self.watch_timer.stop()
         for part in (self.quarter_dock.model, self.category_dock.model, self.document_view):
             part.set_project(project)
+        self.workspace.set_project(project)
         self.status.set_project(project)
         self.category_dock.update_actions()
-        self.stack.setCurrentWidget(self.document_view if project else self.start_page)
+        self.stack.setCurrentWidget(self.workspace if project else self.start_page)
         self._show_docks(project is not None)
         self.menus.update_project_actions(project)
         self._refresh_recent()
@@ -193,6 +200,7 @@ class MainWindow(QMainWindow):
         self.category_dock.model.on_change(event)
         self.category_dock.revisions.on_change(event)
         self.document_view.on_change(event)
+        self.workspace.on_change(event)
         self.status.on_change(event)
         self.menus.on_change(event, self.project)
 
@@ -267,6 +275,7 @@ class MainWindow(QMainWindow):
         return os.path.dirname(recent[0]) if recent else os.path.expanduser("~")
 
     def show_document(self, document_id: int) -> None:
+        self.workspace.setCurrentWidget(self.document_view)
         if document_id != self.document_view.document_id:
             self.document_view.show_document(document_id)
         self.menus.update_project_actions(self.project)

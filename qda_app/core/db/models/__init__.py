@@ -1,7 +1,15 @@
 """The typed tables of a project store."""
 
 from .base import Base, utcnow
-from .coding import CATEGORY_ORIGINS, AnchorExample, Category, Coding, Statement, StatementCoding
+from .coding import (
+    CATEGORY_ORIGINS,
+    AnchorExample,
+    Category,
+    Coding,
+    Statement,
+    StatementCoding,
+    StatementSource,
+)
 from .documents import (
     SPEAKER_ROLES,
     VARIABLE_TYPES,
@@ -35,6 +43,7 @@ __all__ = [
     "SpeakerTurn",
     "Statement",
     "StatementCoding",
+    "StatementSource",
     "Variable",
     "utcnow",
 ]

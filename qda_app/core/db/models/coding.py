@@ -112,8 +112,38 @@ class Statement(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
+    # Set by the researcher: the bullet quotes a linked segment word for word („…“ on slides).
+    contains_quote: Mapped[bool] = mapped_column(Boolean, default=False)
+
     coding_links: Mapped[list[StatementCoding]] = relationship(
         cascade="all, delete-orphan", overlaps="statement_links"
+    )
+    # A cross-quarter statement's links to the per-quarter statements it generalises, and a
+    # per-quarter statement's links to the cross-quarter statements that generalise it. Both
+    # cascade in the ORM, so deleting either side logs the links it takes along (and undo
+    # brings them back).
+    source_links: Mapped[list[StatementSource]] = relationship(
+        cascade="all, delete-orphan", foreign_keys="StatementSource.statement_id"
+    )
+    generalised_links: Mapped[list[StatementSource]] = relationship(
+        cascade="all, delete-orphan", foreign_keys="StatementSource.source_id"
+    )
+
+
+class StatementSource(Base):
+    """Links a cross-quarter statement to a per-quarter statement it generalises."""
+
+    __tablename__ = "statement_sources"
+    __table_args__ = (
+        CheckConstraint("statement_id <> source_id", name="not_itself"),
+        Index("ix_statement_sources_source", "source_id"),
+    )
+
+    statement_id: Mapped[int] = mapped_column(
+        ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True
+    )
+    source_id: Mapped[int] = mapped_column(
+        ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True
     )
 
 

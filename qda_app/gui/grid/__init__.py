@@ -1,0 +1,1 @@
+"""The condensing and comparison workspace: summary grid, cell editor, matrix and charts."""

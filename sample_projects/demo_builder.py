@@ -158,8 +158,11 @@ def add_codings(
                 )
                 for item in items
             ]
-            for item, coding in zip(items, project.codings.add_many_in(session, new), strict=True):
-                ids[item.key] = coding.id
+            for item, coding_id in zip(
+                items, project.codings.add_many_in(session, new), strict=True
+            ):
+                assert coding_id is not None  # duplicates are refused, never skipped here
+                ids[item.key] = coding_id
     return ids
 
 

@@ -85,9 +85,9 @@ def add_statements(project: Project, coding_ids: dict[str, int], study: Path) ->
                 )
                 for entry in group
             ]
-            rows = project.statements.add_many_in(session, new)
-            for entry, row in zip(group, rows, strict=True):
-                statement_ids[entry["key"]] = row.id
+            added = project.statements.add_many_in(session, new)
+            for entry, statement_id in zip(group, added, strict=True):
+                statement_ids[entry["key"]] = statement_id
     cross = by_quarter.get("", [])
     for entry in cross:
         missing = [key for key in entry.get("sources", []) if key not in statement_ids]

@@ -33,9 +33,17 @@ def register(commands: Any) -> None:
     )
     export.set_defaults(handler=cmd_export)
 
-    imported = sub.add_parser("import", help="categories from an XLSX in the agenda's columns")
-    imported.add_argument("file")
-    imported.add_argument("workbook")
+    imported = sub.add_parser(
+        "import",
+        help="categories from an XLSX in the agenda's columns, or a REFI-QDA codebook (.qdc)",
+    )
+    imported.add_argument("file", help="project file (for a .qdc: created when it does not exist)")
+    imported.add_argument("workbook", help="IN.xlsx, or IN.qdc / IN.qdpx (REFI-QDA)")
+    imported.add_argument(
+        "--merge",
+        action="store_true",
+        help="codebook: join categories of the same name under the same parent",
+    )
     imported.set_defaults(handler=cmd_import)
 
     merge = sub.add_parser("merge", help="merge SOURCE_PATH into TARGET_PATH (undoable)")
@@ -131,7 +139,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    """The category system from a workbook (.xlsx) or a REFI-QDA codebook (.qdc, .qdpx)."""
     from ..core.importers.category_xlsx import import_category_workbook
+
+    if str(args.workbook).lower().endswith((".qdc", ".qdpx")):
+        from .exchange_commands import cmd_import_codebook
+
+        return cmd_import_codebook(args)
 
     with open_project(args) as project:
         result = import_category_workbook(project, args.workbook)

@@ -36,9 +36,12 @@ def command_modules() -> list[ModuleType]:
     heavy libraries (pandas, python-docx …) inside its handlers, so `qda info` starts fast.
     """
     names = sorted(
-        info.name
-        for info in pkgutil.iter_modules(_package_path())
-        if info.name.endswith(("_command", "_commands"))
+        (
+            info.name
+            for info in pkgutil.iter_modules(_package_path())
+            if info.name.endswith(("_command", "_commands"))
+        ),
+        key=lambda name: (name != "project_commands", name),  # the basics first in --help
     )
     return [importlib.import_module(f".{name}", __package__) for name in names]
 

@@ -24,8 +24,10 @@ from .services.category_history import CategoryHistoryService
 from .services.coders import CoderService
 from .services.codings import CodingService
 from .services.documents import DocumentService
+from .services.exchange_guids import ExchangeGuidService
 from .services.history import HistoryService
 from .services.methods import MethodService
+from .services.project_details import ProjectDetailsService
 from .services.quarters import QuarterService
 from .services.segments import SegmentService
 from .services.statements import StatementService
@@ -72,6 +74,8 @@ class Project:
     segments: SegmentService
     history: HistoryService
     category_history: CategoryHistoryService
+    details: ProjectDetailsService
+    exchange_guids: ExchangeGuidService
 
     def __init__(self, engine: Engine, location: str, actor: str | None = None) -> None:
         self.engine = engine
@@ -94,6 +98,8 @@ class Project:
         self.segments = SegmentService(self)
         self.history = HistoryService(self)
         self.category_history = CategoryHistoryService(self)
+        self.details = ProjectDetailsService(self)
+        self.exchange_guids = ExchangeGuidService(self)
 
     @classmethod
     def create(
@@ -185,7 +191,7 @@ class Project:
             raise
         finally:
             session.close()
-        if recorder.changes:
+        if recorder.changes and self._listeners:  # (a bulk import into a new file has none)
             rows = tuple(change.event() for change in recorder.changes)
             self.notify(
                 ChangeEvent(

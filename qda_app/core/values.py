@@ -271,3 +271,14 @@ class SegmentFilter:
     quotes_only: bool = False
     linked: bool | None = None
     text: str = ""
+
+
+@dataclass(frozen=True)
+class ProjectDetails:
+    """The project itself: its name, its journal (free notes on the whole study) and the
+    GUID that names it in exchange files."""
+
+    name: str
+    journal: str
+    guid: str
+    created_at: datetime

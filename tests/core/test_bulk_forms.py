@@ -12,15 +12,17 @@ from qda_app.core.services.statements import NewStatement
 def test_many_codings_in_one_step_and_one_undo(project, document, categories) -> None:
     needs, youth = categories["Bedarfe"], categories["Bedarfe/Zielgruppe"]
     with project.command("test.bulk") as session:
-        rows = project.codings.add_many_in(
+        ids = project.codings.add_many_in(
             session,
             [
                 NewCoding(document.id, 0, 9, needs),
                 NewCoding(document.id, 0, 9, youth, fields={"memo": "m"}),
                 NewCoding(document.id, 0, 9, needs, coder="Yilmaz"),
+                NewCoding(document.id, 0, 9, needs),  # the same again
             ],
+            skip_duplicates=True,
         )
-    assert [r.id for r in rows] == sorted(r.id for r in rows)
+    assert ids[:3] == sorted(ids[:3]) and ids[3] is None
     segments = project.segments.of_document(document.id)
     assert {(s.category_id, s.coder, s.memo) for s in segments} == {
         (needs, "tester", ""),
@@ -50,7 +52,7 @@ def test_many_statements_append_to_their_cells(project, document, categories) ->
     first = project.statements.add(needs, "Schon da", quarter)
     coding = project.codings.add(document.id, 0, 9, needs)
     with project.command("test.bulk") as session:
-        rows = project.statements.add_many_in(
+        ids = project.statements.add_many_in(
             session,
             [
                 NewStatement(needs, "Zweite", quarter, (coding.id,)),
@@ -62,6 +64,6 @@ def test_many_statements_append_to_their_cells(project, document, categories) ->
     assert [s.text for s in cell] == ["Schon da", "Zweite", "Dritte"]
     assert [s.position for s in cell] == [0, 1, 2] and cell[0].id == first.id
     assert project.statements.list(cross_quarter=True)[0].coding_ids == (coding.id,)
-    assert rows[0].id == cell[1].id
+    assert ids[0] == cell[1].id
     with pytest.raises(NotFoundError), project.command("test.bulk") as session:
         project.statements.add_many_in(session, [NewStatement(needs, "X", quarter, (999,))])

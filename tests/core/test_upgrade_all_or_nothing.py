@@ -47,23 +47,35 @@ def drop_an_index(path: Path) -> None:
     change(path, f"DROP INDEX {name}")
 
 
+# What each revision adds: a table it creates, and the index it creates in its last step.
+# A new revision adds its line here (a test below insists).
+FOOTPRINTS = {
+    "0002": ("speaker_turns", "ix_speaker_turns_document_start"),
+    "0003": ("original_files", "ix_document_sources_original"),
+    "0005": ("statement_sources", "ix_statement_sources_source"),
+    "0006": ("exchange_guids", "ix_exchange_guids_kind_guid"),
+}
+
+
+def next_revision(path: Path) -> str:
+    revisions = migrate.known_revisions()
+    return revisions[revisions.index(revision_of(path)) + 1]
+
+
 def add_the_next_revisions_table(path: Path) -> None:
     """A table the upgrade will create (as left behind by an earlier, broken upgrade)."""
-    change(
-        path,
-        "CREATE TABLE IF NOT EXISTS speaker_turns (id INTEGER PRIMARY KEY)",
-        "CREATE TABLE IF NOT EXISTS original_files (id INTEGER PRIMARY KEY)",
-        "CREATE TABLE IF NOT EXISTS statement_sources (id INTEGER PRIMARY KEY)",
-    )
+    table, _index = FOOTPRINTS[next_revision(path)]
+    change(path, f"CREATE TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY)")
 
 
-def block_the_last_step_of_revision_0003(path: Path) -> None:
-    """An index that takes the name a later revision gives a new index in its last step
-    (0003's for files before it, 0005's for a 0003 file)."""
-    if revision_of(path) < "0003":
-        change(path, "CREATE INDEX ix_document_sources_original ON documents (id)")
-    else:
-        change(path, "CREATE INDEX ix_statement_sources_source ON documents (id)")
+def block_the_last_step_of_the_next_revision(path: Path) -> None:
+    """An index that takes the name the next revision gives a new index in its last step."""
+    _table, index = FOOTPRINTS[next_revision(path)]
+    change(path, f"CREATE INDEX {index} ON documents (id)")
+
+
+def test_every_revision_has_its_footprint_here() -> None:
+    assert set(FOOTPRINTS) == set(migrate.known_revisions()[1:])
 
 
 def add_a_private_table(path: Path) -> None:
@@ -129,7 +141,7 @@ def test_an_upgrade_that_fails_halfway_is_rolled_back(
 ) -> None:
     """Even past the structure check, a revision failing after several steps (and after the
     revisions before it) leaves nothing of them behind."""
-    path = prepared(fixture, tmp_path, block_the_last_step_of_revision_0003)
+    path = prepared(fixture, tmp_path, block_the_last_step_of_the_next_revision)
     before = digest(path)
     monkeypatch.setattr(revision_structure, "differences", lambda *_: [])
     with pytest.raises(ProjectFileError) as caught:

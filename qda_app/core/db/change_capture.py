@@ -239,3 +239,33 @@ def apply_changes(connection: Connection, changes: list[RowChange], *, reverse: 
         batch.append(params)
     if batch:
         connection.execute(batch_statement, batch)
+
+
+def _encoded_columns(table: str) -> set[str]:
+    """Columns whose values the log encodes (dates, times, bytes); others go in as they are."""
+    found = set()
+    for column in _table(table).columns:
+        try:
+            kind = column.type.python_type
+        except NotImplementedError:
+            kind = object
+        if kind in (datetime, date, bytes, object):
+            found.add(column.name)
+    return found
+
+
+def record_inserts(
+    session: Session, table: str, rows: list[dict[str, Any]], keys: list[dict[str, Any]]
+) -> None:
+    """Log rows a service inserted in bulk with Core (many thousands at once), as the mapper
+    events log rows inserted through the ORM: undo, redo and listeners see them alike.
+    `keys` holds each row's primary key columns (with their values)."""
+    recorder = session.info.get(RECORDER_KEY)
+    if recorder is None:
+        raise RuntimeError("data changes must run inside a project command")
+    encoded = _encoded_columns(table)
+    for key, row in zip(keys, rows, strict=True):
+        after = {**row, **key}
+        for name in encoded & after.keys():
+            after[name] = _encode(after[name])
+        recorder.changes.append(RowChange("insert", table, dict(key), after=after))

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from ..db.models import Category, Coding, Document
-from ..errors import ValidationError
+from ..db.models import Category, Coding, Document, utcnow
+from ..errors import NotFoundError, ValidationError
 from ..values import CodingInfo
-from .common import fetch, note_params
+from .common import fetch, insert_logged, note_params
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -134,58 +134,6 @@ class CodingService:
         session.flush()
         return row
 
-    def add_many_in(self, session: Session, new: Iterable[NewCoding]) -> builtins.list[Coding]:
-        """Many codings in a caller's command with one flush: what autocoding, imports of
-        other tools' projects and the demo builder add. The same checks as `add_in` apply to
-        each (range, codable category, no identical coding)."""
-        items = builtins.list(new)
-        for item in items:
-            unknown = set(item.fields) - set(EDITABLE)
-            if unknown:
-                raise TypeError(f"unknown coding fields: {sorted(unknown)}")
-        documents = {
-            i.document_id: fetch(session, Document, i.document_id, "document") for i in items
-        }
-        categories = {
-            i.category_id: fetch(session, Category, i.category_id, "category") for i in items
-        }
-        for category in categories.values():
-            _check_codable(category)
-        coders = {
-            name: self.project.coders.ensure_in(session, name)
-            for name in {i.coder or self.project.actor for i in items}
-        }
-        with session.no_autoflush:
-            query = select(
-                Coding.document_id, Coding.start, Coding.end, Coding.category_id, Coding.coder_id
-            ).where(Coding.document_id.in_(builtins.list(documents)))
-            taken = {tuple(row) for row in session.execute(query)}
-        rows = []
-        for item in items:
-            document = documents[item.document_id]
-            check_range(item.start, item.end, document.text_length, document.title)
-            coder_id = coders[item.coder or self.project.actor].id
-            key = (item.document_id, item.start, item.end, item.category_id, coder_id)
-            if key in taken:
-                raise ValidationError(
-                    "coding.duplicate", title=document.title, start=item.start, end=item.end
-                )
-            taken.add(key)
-            rows.append(
-                Coding(
-                    document_id=item.document_id,
-                    document_length=document.text_length,
-                    start=item.start,
-                    end=item.end,
-                    category_id=item.category_id,
-                    coder_id=coder_id,
-                    **item.fields,
-                )
-            )
-        session.add_all(rows)
-        session.flush()
-        return rows
-
     def get(self, coding_id: int) -> CodingInfo:
         """One coding's own fields (offsets, category, coder, notes); for its text and
         context read it as a segment (`project.segments.get`)."""
@@ -248,3 +196,98 @@ class CodingService:
         for key, value in fields.items():
             setattr(row, key, value)
         return row
+
+    def add_many_in(
+        self, session: Session, codings: Sequence[NewCoding], *, skip_duplicates: bool = False
+    ) -> builtins.list[int | None]:
+        """Many codings in a caller's command (autocoding, a REFI-QDA import, the demo): the
+        ids of the new rows in order. The checks are those of `add_in`; an identical coding
+        (same document, range, category, coder) is refused, or with `skip_duplicates` left
+        out and given as None. Documents, categories, coders and existing codings are read
+        with a few queries and the rows go in as one Core insert, logged like any other
+        change: some ten times faster than adding them one by one."""
+        for new in codings:
+            unknown = set(new.fields) - set(EDITABLE)
+            if unknown:
+                raise TypeError(f"unknown coding fields: {sorted(unknown)}")
+        documents = {
+            row.id: row
+            for chunk in _chunks(sorted({new.document_id for new in codings}))
+            for row in session.execute(
+                select(Document.id, Document.title, Document.text_length).where(
+                    Document.id.in_(chunk)
+                )
+            )
+        }
+        categories = {
+            row.id: row
+            for chunk in _chunks(sorted({new.category_id for new in codings}))
+            for row in session.execute(
+                select(Category.id, Category.name, Category.codable).where(Category.id.in_(chunk))
+            )
+        }
+        coder_ids = {
+            name: self.project.coders.ensure_in(session, name).id
+            for name in dict.fromkeys(new.coder or self.project.actor for new in codings)
+        }
+        existing = {
+            tuple(row)
+            for chunk in _chunks(sorted(documents))
+            for row in session.execute(
+                select(
+                    Coding.document_id,
+                    Coding.category_id,
+                    Coding.coder_id,
+                    Coding.start,
+                    Coding.end,
+                ).where(Coding.document_id.in_(chunk))
+            )
+        }
+        now = utcnow()
+        rows: list[dict[str, Any]] = []
+        placed: list[int | None] = []  # index into rows, or None for a duplicate
+        for new in codings:
+            document = documents.get(new.document_id)
+            if document is None:
+                raise NotFoundError("not_found.document", id=new.document_id)
+            check_range(new.start, new.end, document.text_length, document.title)
+            category = categories.get(new.category_id)
+            if category is None:
+                raise NotFoundError("not_found.category", id=new.category_id)
+            if not category.codable:
+                raise ValidationError("coding.not_codable", name=category.name)
+            coder_id = coder_ids[new.coder or self.project.actor]
+            key = (new.document_id, new.category_id, coder_id, new.start, new.end)
+            if key in existing:
+                if not skip_duplicates:
+                    raise ValidationError(
+                        "coding.duplicate", title=document.title, start=new.start, end=new.end
+                    )
+                placed.append(None)
+                continue
+            existing.add(key)
+            placed.append(len(rows))
+            rows.append(
+                {
+                    "document_id": new.document_id,
+                    "document_length": document.text_length,
+                    "start_pos": new.start,
+                    "end_pos": new.end,
+                    "category_id": new.category_id,
+                    "coder_id": key[2],
+                    "memo": str(new.fields.get("memo") or ""),
+                    "paraphrase": str(new.fields.get("paraphrase") or ""),
+                    "generalisation": str(new.fields.get("generalisation") or ""),
+                    "is_quote": bool(new.fields.get("is_quote")),
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+        note_params(session, count=len(rows))
+        ids = insert_logged(session, Coding, rows)
+        return [None if index is None else ids[index] for index in placed]
+
+
+def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
+    """Ids in pieces small enough for one IN (…) each."""
+    return [ids[start : start + size] for start in range(0, len(ids), size)]

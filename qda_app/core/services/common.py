@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
+from ..db.change_capture import record_inserts
 from ..errors import NotFoundError, ValidationError
 
 T = TypeVar("T")
@@ -79,3 +80,22 @@ def check_colour(colour: str) -> str:
     if not COLOUR.match(colour or ""):
         raise ValidationError("colour.invalid", colour=colour)
     return colour.lower()
+
+
+def insert_logged(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert many rows of a table with an integer id at once and log them like any other
+    change; returns their ids in the order of `rows`.
+
+    Ids only grow (AUTOINCREMENT) and a command holds the write lock, so the new rows are
+    those above the highest id before the insert, in the order inserted.
+    """
+    if not rows:
+        return []
+    session.flush()
+    before = session.scalar(select(func.max(model.id))) or 0
+    session.execute(insert(cast(Table, model.__table__)), rows)
+    ids = list(session.scalars(select(model.id).where(model.id > before).order_by(model.id)))
+    if len(ids) != len(rows):
+        raise RuntimeError(f"rows of {model.__tablename__} were inserted by someone else")
+    record_inserts(session, model.__tablename__, rows, [{"id": row_id} for row_id in ids])
+    return ids

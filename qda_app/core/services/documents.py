@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
 from ..db.models import (
@@ -17,13 +18,14 @@ from ..db.models import (
     Method,
     Quarter,
     SpeakerTurn,
+    utcnow,
 )
-from ..errors import ValidationError
+from ..errors import NotFoundError, ValidationError
 from ..text_normalise import content_hash, normalise_text
 from ..values import DocumentInfo, SpeakerTurnInfo
 from . import variables as var
 from .codings import check_range
-from .common import fetch, next_position, note_params
+from .common import fetch, insert_logged, next_position, note_params
 from .original_files import link_original_in, original_of
 from .variables import VariableChange
 
@@ -80,6 +82,18 @@ def _check_metadata(session: Session, fields: dict[str, Any]) -> None:
     for name in ("group_label", "moderator"):
         if name in fields:
             fields[name] = " ".join(str(fields[name] or "").split())
+
+
+@dataclass(frozen=True)
+class NewDocument:
+    """A document to add in bulk: its title, its text (normalised when stored) and the
+    metadata `add` takes (METADATA_FIELDS other than the title)."""
+
+    title: str
+    text: str
+    source_filename: str = ""
+    source_format: str = "txt"
+    metadata: dict[str, Any] = field(default_factory=dict)
 
 
 def _document_info(row: Any) -> DocumentInfo:
@@ -151,6 +165,58 @@ class DocumentService:
             variable = var.define_in(session, name, var.guess_type(value))
             var.set_in(session, row.id, variable, value)
         return self._info_of(row)
+
+    def add_many_in(self, session: Session, documents: Sequence[NewDocument]) -> builtins.list[int]:
+        """Hundreds of documents in a caller's command (a REFI-QDA import): ids in order.
+        Quarters and methods are checked with one query each, each text is normalised as
+        in `add`, and the rows go in as one insert, logged like any other change."""
+        rows: builtins.list[dict[str, Any]] = []
+        quarters: set[int] = set()
+        methods: set[int] = set()
+        for new in documents:
+            unknown = set(new.metadata) - set(METADATA_FIELDS)
+            if unknown or "title" in new.metadata:
+                raise TypeError(f"unknown document fields: {sorted(unknown | {'title'})}")
+            fields = {"title": new.title, **new.metadata}
+            quarter_id, method_id = fields.pop("quarter_id", None), fields.pop("method_id", None)
+            _check_metadata(session, fields)
+            if quarter_id is not None:
+                quarters.add(quarter_id)
+            if method_id is not None:
+                methods.add(method_id)
+            stored = normalise_text(new.text)
+            rows.append(
+                {
+                    "title": fields.pop("title"),
+                    "quarter_id": quarter_id,
+                    "method_id": method_id,
+                    "date": fields.get("date"),
+                    "group_label": fields.get("group_label", ""),
+                    "participants": fields.get("participants"),
+                    "moderator": fields.get("moderator", ""),
+                    "source_filename": new.source_filename,
+                    "source_format": new.source_format,
+                    "content_hash": content_hash(stored),
+                    "text": stored,
+                    "text_length": len(stored),
+                }
+            )
+        for model, ids, kind in ((Quarter, quarters, "quarter"), (Method, methods, "method")):
+            found = set(session.scalars(select(model.id).where(model.id.in_(sorted(ids)))))
+            missing = sorted(ids - found)
+            if missing:
+                raise NotFoundError(f"not_found.{kind}", id=missing[0])
+        query = select(Document.quarter_id, func.max(Document.position)).group_by(
+            Document.quarter_id
+        )
+        highest = {quarter: position for quarter, position in session.execute(query)}
+        now = utcnow()
+        for row in rows:
+            position = highest.get(row["quarter_id"])
+            highest[row["quarter_id"]] = 0 if position is None else position + 1
+            row["position"] = highest[row["quarter_id"]]
+            row["created_at"] = now
+        return insert_logged(session, Document, rows)
 
     def list(self, quarter_id: int | None = None) -> builtins.list[DocumentInfo]:
         """Documents without their text, ordered by quarter position then document position."""
@@ -242,26 +308,44 @@ class DocumentService:
         self, session: Session, document_id: int, turns: Iterable[SpeakerTurnSpan]
     ) -> int:
         """Record who speaks where in a document; each turn must lie inside its text."""
-        document = fetch(session, Document, document_id, "document")
-        rows = []
-        for start, end, speaker, role in turns:
-            check_range(start, end, document.text_length, document.title)
-            if role not in SPEAKER_ROLES:
-                raise ValidationError("document.bad_speaker_role", role=role)
-            name = " ".join(str(speaker).split())[:100]
-            if not name:
-                raise ValidationError("name.empty.speaker")
-            rows.append(
-                SpeakerTurn(
-                    document_id=document_id,
-                    document_length=document.text_length,
-                    start=start,
-                    end=end,
-                    speaker=name,
-                    role=role,
+        return self.add_many_speaker_turns_in(session, {document_id: turns})
+
+    def add_many_speaker_turns_in(
+        self, session: Session, turns: Mapping[int, Iterable[SpeakerTurnSpan]]
+    ) -> int:
+        """Speaker turns of many documents (document id → turns) as one insert: an interview
+        has hundreds, an imported project thousands."""
+        documents = {
+            row.id: row
+            for row in session.execute(
+                select(Document.id, Document.title, Document.text_length).where(
+                    Document.id.in_(list(turns))
                 )
             )
-        session.add_all(rows)
+        }
+        rows = []
+        for document_id, spans in turns.items():
+            document = documents.get(document_id)
+            if document is None:
+                raise NotFoundError("not_found.document", id=document_id)
+            for start, end, speaker, role in spans:
+                check_range(start, end, document.text_length, document.title)
+                if role not in SPEAKER_ROLES:
+                    raise ValidationError("document.bad_speaker_role", role=role)
+                name = " ".join(str(speaker).split())[:100]
+                if not name:
+                    raise ValidationError("name.empty.speaker")
+                rows.append(
+                    {
+                        "document_id": document_id,
+                        "document_length": document.text_length,
+                        "start_pos": start,
+                        "end_pos": end,
+                        "speaker": name,
+                        "role": role,
+                    }
+                )
+        insert_logged(session, SpeakerTurn, rows)
         return len(rows)
 
     def delete(self, document_id: int) -> None:

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import builtins
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, Table, func, insert, select
 
-from ..db.models import Category, Coding, Quarter, Statement, StatementCoding
+from ..db.change_capture import record_inserts
+from ..db.models import Category, Coding, Quarter, Statement, StatementCoding, utcnow
 from ..errors import NotFoundError, ValidationError
 from ..values import StatementInfo
-from .common import fetch, next_position, note_params, place_among, renumber
+from .common import fetch, insert_logged, next_position, note_params, place_among, renumber
 from .common import shorten as _short
 from .statement_reading import read_statements
 from .statement_sources import add_source_link, remove_source_link
@@ -165,44 +166,6 @@ class StatementService:
         session.flush()
         return row
 
-    def add_many_in(
-        self, session: Session, new: Iterable[NewStatement]
-    ) -> builtins.list[Statement]:
-        """Many statements in a caller's command with one flush (imports, the demo builder),
-        each appended to its cell with the same checks as `add_in`."""
-        items = builtins.list(new)
-        for category_id in {i.category_id for i in items}:
-            fetch(session, Category, category_id, "category")
-        for quarter_id in {i.quarter_id for i in items if i.quarter_id is not None}:
-            fetch(session, Quarter, quarter_id, "quarter")
-        wanted = {c for i in items for c in i.coding_ids}
-        with session.no_autoflush:
-            found = set(session.scalars(select(Coding.id).where(Coding.id.in_(wanted))))
-        missing = sorted(wanted - found)
-        if missing:
-            raise NotFoundError("not_found.coding", id=missing[0])
-        positions: dict[tuple[int | None, int], int] = {}
-        rows = []
-        for item in items:
-            cell = (item.quarter_id, item.category_id)
-            if cell not in positions:
-                positions[cell] = next_position(
-                    session, Statement, quarter_id=item.quarter_id, category_id=item.category_id
-                )
-            row = Statement(
-                category_id=item.category_id,
-                quarter_id=item.quarter_id,
-                text=_clean_text(item.text),
-                position=positions[cell],
-            )
-            positions[cell] += 1
-            for coding_id in dict.fromkeys(item.coding_ids):
-                row.coding_links.append(StatementCoding(coding_id=coding_id))
-            rows.append(row)
-        session.add_all(rows)
-        session.flush()
-        return rows
-
     def update_text(self, statement_id: int, text: str) -> StatementInfo:
         with self.project.command("statement.update", id=statement_id) as session:
             return statement_info(self.update_text_in(session, statement_id, text))
@@ -323,3 +286,64 @@ class StatementService:
         session.delete(row)
         session.flush()
         renumber(_cell(session, *cell))
+
+    def add_many_in(
+        self, session: Session, statements: Sequence[NewStatement]
+    ) -> builtins.list[int]:
+        """Many statements at once inside a caller's command (a REFI-QDA import, the demo):
+        ids of the new rows, each appended to its cell. Categories, quarters and codings are checked
+        with one query each; rows and links go in as one Core insert each, logged like any
+        other change."""
+        if not statements:
+            return []
+        texts = [_clean_text(item.text) for item in statements]
+        _check_ids(session, Category, {s.category_id for s in statements}, "category")
+        quarters = {s.quarter_id for s in statements if s.quarter_id is not None}
+        _check_ids(session, Quarter, quarters, "quarter")
+        _check_ids(session, Coding, {c for s in statements for c in s.coding_ids}, "coding")
+        highest = {
+            (quarter, category): position
+            for quarter, category, position in session.execute(
+                select(
+                    Statement.quarter_id, Statement.category_id, func.max(Statement.position)
+                ).group_by(Statement.quarter_id, Statement.category_id)
+            )
+        }
+        now = utcnow()
+        rows = []
+        for item, text in zip(statements, texts, strict=True):
+            cell = (item.quarter_id, item.category_id)
+            highest[cell] = highest.get(cell, -1) + 1
+            rows.append(
+                {
+                    "category_id": item.category_id,
+                    "quarter_id": item.quarter_id,
+                    "text": text,
+                    "position": highest[cell],
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            )
+        ids = insert_logged(session, Statement, rows)
+        links = [
+            {"statement_id": statement_id, "coding_id": coding_id}
+            for statement_id, item in zip(ids, statements, strict=True)
+            for coding_id in dict.fromkeys(item.coding_ids)
+        ]
+        if links:
+            session.execute(insert(cast(Table, StatementCoding.__table__)), links)
+            record_inserts(session, "statement_codings", links, links)
+        note_params(session, count=len(rows))
+        return ids
+
+
+def _check_ids(session: Session, model: Any, ids: set[int], kind: str) -> None:
+    """NotFoundError naming the first of `ids` that has no row."""
+    wanted = sorted(ids)
+    found: set[int] = set()
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found.update(session.scalars(select(model.id).where(model.id.in_(chunk))))
+    missing = [i for i in wanted if i not in found]
+    if missing:
+        raise NotFoundError(f"not_found.{kind}", id=missing[0])

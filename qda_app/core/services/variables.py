@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
+from ..db.change_capture import record_inserts
 from ..db.models import VARIABLE_TYPES, Document, DocumentVariableValue, Variable
 from ..errors import NotFoundError, ValidationError
 from .common import clean_name, next_position, note_params
@@ -78,6 +80,16 @@ def write_value(row: DocumentVariableValue, var_type: str, value: Any) -> None:
     row.value_number = value if var_type in ("integer", "float") else None
     row.value_date = value if var_type == "date" else None
     row.value_bool = value if var_type == "boolean" else None
+
+
+def value_columns(var_type: str, value: Any) -> dict[str, Any]:
+    """The value columns of a stored value (`write_value` for a row not yet loaded)."""
+    return {
+        "value_text": value if var_type == "text" else None,
+        "value_number": value if var_type in ("integer", "float") else None,
+        "value_date": value if var_type == "date" else None,
+        "value_bool": value if var_type == "boolean" else None,
+    }
 
 
 def define_in(session: Session, name: str, var_type: str) -> Variable:
@@ -154,6 +166,44 @@ class VariableService:
         variable = existing or define_in(session, name, var_type or guess_type(value))
         set_in(session, document_id, variable, value)
 
+    def set_many_in(self, session: Session, values: Sequence[tuple[int, Variable, Any]]) -> None:
+        """Many documents' values at once inside a caller's command (imports): (document id,
+        variable, value). Values a document has already are replaced one by one; new ones go
+        in as one insert, logged like any other change."""
+        documents = sorted({document_id for document_id, _v, _value in values})
+        existing: set[tuple[int, int]] = set()
+        for start in range(0, len(documents), 500):
+            chunk = documents[start : start + 500]
+            query = select(DocumentVariableValue.document_id, DocumentVariableValue.variable_id)
+            existing.update(
+                (row.document_id, row.variable_id)
+                for row in session.execute(
+                    query.where(DocumentVariableValue.document_id.in_(chunk))
+                )
+            )
+        rows: list[dict[str, Any]] = []
+        for document_id, variable, value in values:
+            key = (document_id, variable.id)
+            converted = convert(value, variable.type, variable.name)
+            if key in existing or converted is None:
+                set_in(session, document_id, variable, value)
+                continue
+            existing.add(key)
+            rows.append(
+                {
+                    "document_id": document_id,
+                    "variable_id": variable.id,
+                    **value_columns(variable.type, converted),
+                }
+            )
+        if rows:
+            session.flush()
+            session.execute(insert(cast(Table, DocumentVariableValue.__table__)), rows)
+            keys = [
+                {"document_id": r["document_id"], "variable_id": r["variable_id"]} for r in rows
+            ]
+            record_inserts(session, "document_variable_values", rows, keys)
+
     def values(self, document_id: int) -> dict[str, Any]:
         """A document's variable values by variable name."""
         with self.project.read() as session:
@@ -164,6 +214,19 @@ class VariableService:
                 .order_by(Variable.position)
             )
             return {var.name: read_value(row, var.type) for row, var in session.execute(query)}
+
+    def all_values(self) -> dict[int, dict[str, Any]]:
+        """Every document's variable values (document id → name → value), in one query."""
+        query = (
+            select(DocumentVariableValue, Variable)
+            .join(Variable, Variable.id == DocumentVariableValue.variable_id)
+            .order_by(DocumentVariableValue.document_id, Variable.position)
+        )
+        found: dict[int, dict[str, Any]] = {}
+        with self.project.read() as session:
+            for row, var in session.execute(query):
+                found.setdefault(row.document_id, {})[var.name] = read_value(row, var.type)
+        return found
 
     def set(self, document_id: int, name: str, value: Any, var_type: str | None = None) -> None:
         """Set a document's value, defining the variable if it is new."""

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu
 
 from ...core.i18n import tr
 from ...core.values import ChangeEvent
+from ..exchange.exchange_menu import ExchangeMenu
 
 if TYPE_CHECKING:
     from ...core.project import Project
@@ -47,6 +48,7 @@ class MainMenus:
         self.file_menu.addAction(self.close_action)
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.import_files_action, self.import_folder_action])
+        self.exchange = ExchangeMenu(window, self.file_menu)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -85,6 +87,7 @@ class MainMenus:
         self.document_menu.setTitle(tr("gui.menu.document"))
         self.import_files_action.setText(tr("gui.action.import_files"))
         self.import_folder_action.setText(tr("gui.action.import_folder"))
+        self.exchange.retranslate()
         self.properties_action.setText(tr("gui.action.properties"))
         self.view_menu.setTitle(tr("gui.menu.view"))
         self.help_menu.setTitle(tr("gui.menu.help"))
@@ -102,6 +105,7 @@ class MainMenus:
         self.close_action.setEnabled(project is not None)
         self.import_files_action.setEnabled(project is not None)
         self.import_folder_action.setEnabled(project is not None)
+        self.exchange.update_actions(project)
         has_document = project is not None and self.window.document_view.document is not None
         self.properties_action.setEnabled(has_document)
         undo = project.history.next_undo() if project else None

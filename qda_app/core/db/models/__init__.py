@@ -20,10 +20,12 @@ from .documents import (
     SpeakerTurn,
     Variable,
 )
+from .exchange import GUID_KINDS, ExchangeGuid
 from .project import QUARTER_KINDS, ChangeLogEntry, Coder, Method, ProjectInfo, Quarter
 
 __all__ = [
     "CATEGORY_ORIGINS",
+    "GUID_KINDS",
     "QUARTER_KINDS",
     "SPEAKER_ROLES",
     "VARIABLE_TYPES",
@@ -36,6 +38,7 @@ __all__ = [
     "Document",
     "DocumentSource",
     "DocumentVariableValue",
+    "ExchangeGuid",
     "Method",
     "OriginalFile",
     "ProjectInfo",

@@ -8,6 +8,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import AUTOINCREMENT, Base, utcnow
+from .exchange import new_guid
 
 QUARTER_KINDS = ("city", "social_space", "statistical")
 COMMAND_STATES = ("done", "undone", "discarded")
@@ -23,6 +24,8 @@ class ProjectInfo(Base):
     name: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Names the project in exchange files; derived GUIDs of its objects stay stable with it.
+    guid: Mapped[str] = mapped_column(String(36), default=new_guid)
 
 
 class Coder(Base):

@@ -1,0 +1,144 @@
+"""Running an export: which files a format writes into the output folder, and writing them
+one by one with progress, safely (never over an existing file without `force`, never a
+half-written file).
+
+PPTX writes one deck per chosen quarter (and one across quarters with `cross`); DOCX one
+report with a chapter per quarter; XLSX one workbook; CSV one table of the segments.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import QdaError
+from ..i18n import tr
+from .export_content import QuarterContent, chosen_quarters, quarter_contents
+from .export_options import ExportOptions
+from .safe_write import check_free, write_safely
+
+if TYPE_CHECKING:
+    from ..project import Project
+
+FORMATS = ("pptx", "docx", "xlsx", "csv")
+Progress = Callable[[int, int, str], None]  # done, total, what is being written
+
+
+class ExportCancelledError(QdaError):
+    """The user stopped the export; files written before stay, none half-written."""
+
+
+class UnknownExportFormatError(QdaError):
+    """No such export format."""
+
+
+@dataclass(frozen=True)
+class PlannedFile:
+    """One file of an export: where it goes and what it holds."""
+
+    path: Path
+    what: str  # shown in the preview and the progress
+    write: Callable[[Path], None] = field(compare=False, repr=False)
+
+
+def file_name_part(text: str) -> str:
+    """A name safe in any file system: letters (umlauts too), digits, '-' for the rest."""
+    return re.sub(r"[^\w]+", "-", text, flags=re.UNICODE).strip("-_") or "export"
+
+
+def _stem(project: Project) -> str:
+    name = Path(project.location).name
+    return file_name_part(name.removesuffix(".qda"))
+
+
+def plan_export(
+    project: Project, fmt: str, out_dir: Path, options: ExportOptions
+) -> list[PlannedFile]:
+    """The files an export will write, each with its writer (content read lazily)."""
+    if fmt not in FORMATS:
+        raise UnknownExportFormatError("exports.unknown_format", format=fmt, known=", ".join(FORMATS))
+    stem = _stem(project)
+    cache: dict[str, Any] = {}
+
+    def contents() -> dict[int, QuarterContent]:
+        if "quarters" not in cache:
+            cache["quarters"] = {c.quarter.id: c for c in quarter_contents(project, options)}
+        return cache["quarters"]  # type: ignore[no-any-return]
+
+    def cross() -> Any:
+        from .cross_content import cross_content
+
+        if "cross" not in cache:
+            cache["cross"] = cross_content(project, options)
+        return cache["cross"]
+
+    if fmt == "pptx":
+        from .slides.cross_deck import write_cross_deck
+        from .slides.quarter_deck import write_quarter_deck
+
+        planned = [
+            PlannedFile(
+                out_dir / f"{stem}-{file_name_part(q.name)}.pptx",
+                tr("exports.what.deck", quarter=q.name),
+                lambda path, qid=q.id: write_quarter_deck(project, contents()[qid], options, path),
+            )
+            for q in chosen_quarters(project, options)
+        ]
+        if options.cross:
+            planned.append(
+                PlannedFile(
+                    out_dir / f"{stem}-{file_name_part(tr('exports.file.cross'))}.pptx",
+                    tr("exports.what.cross_deck"),
+                    lambda path: write_cross_deck(project, cross(), options, path),
+                )
+            )
+        return planned
+    if fmt == "docx":
+        from .report.report_document import write_report
+
+        return [
+            PlannedFile(
+                out_dir / f"{stem}-{file_name_part(tr('exports.file.report'))}.docx",
+                tr("exports.what.report"),
+                lambda path: write_report(
+                    project, list(contents().values()), cross() if options.cross else None, options, path
+                ),
+            )
+        ]
+    if fmt == "xlsx":
+        from .workbook.workbook_export import write_workbook
+
+        return [
+            PlannedFile(
+                out_dir / f"{stem}.xlsx",
+                tr("exports.what.workbook"),
+                lambda path: write_workbook(project, options, path),
+            )
+        ]
+    from .workbook.segments_csv import write_segments_csv
+
+    return [
+        PlannedFile(
+            out_dir / f"{stem}-{file_name_part(tr('exports.file.segments'))}.csv",
+            tr("exports.what.csv"),
+            lambda path: write_segments_csv(project, options, path),
+        )
+    ]
+
+
+def run_export(
+    planned: list[PlannedFile], *, force: bool = False, progress: Progress | None = None
+) -> list[Path]:
+    """Write the planned files in order; `progress` may raise ExportCancelledError."""
+    check_free([p.path for p in planned], force=force)
+    written: list[Path] = []
+    for done, item in enumerate(planned):
+        if progress is not None:
+            progress(done, len(planned), item.what)
+        written.append(write_safely(item.path, item.write, force=force))
+    if progress is not None:
+        progress(len(planned), len(planned), "")
+    return written

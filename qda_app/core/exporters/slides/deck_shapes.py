@@ -1,0 +1,60 @@
+"""Small helpers that put text into slide shapes in the deck's font."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .text_fit import DECK_FONT, LINE_SPACING, wrapped_lines
+
+
+def style_run(run: Any, size: float, *, bold: bool = False, italic: bool = False) -> None:
+    from pptx.util import Pt
+
+    run.font.size = Pt(size)
+    run.font.name = DECK_FONT
+    run.font.bold = bold
+    run.font.italic = italic
+
+
+def fill_title(
+    shape: Any, text: str, size: float, *, bold: bool = True, width: float | None = None
+) -> None:
+    """Title text at `size`, smaller while it would need more lines than the box holds."""
+    from pptx.enum.text import MSO_AUTO_SIZE
+
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    if width is not None:
+        height = int(shape.height) / 12700 - 7.2
+        while size > 14 and wrapped_lines(text, size, width) * size * LINE_SPACING > height:
+            size -= 2
+    frame.text = ""
+    run = frame.paragraphs[0].add_run()
+    run.text = text
+    style_run(run, size, bold=bold)
+
+
+def add_text_box(
+    slide: Any,
+    box: tuple[int, int, int, int],
+    text: str,
+    size: float,
+    *,
+    bold: bool = False,
+    align: str = "left",
+) -> Any:
+    """A plain text box (kicker, tags, footer, columns); lines are paragraphs."""
+    from pptx.enum.text import MSO_AUTO_SIZE, PP_ALIGN
+
+    shape = slide.shapes.add_textbox(*box)
+    frame = shape.text_frame
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    for number, line in enumerate(text.split("\n")):
+        paragraph = frame.paragraphs[0] if number == 0 else frame.add_paragraph()
+        paragraph.alignment = PP_ALIGN.RIGHT if align == "right" else PP_ALIGN.LEFT
+        run = paragraph.add_run()
+        run.text = line
+        style_run(run, size, bold=bold)
+    return shape

@@ -36,9 +36,20 @@ FORMATS: dict[str, ExportFormat] = {
 }
 
 
-def add_format(name: str, description: str, handler: ExportHandler) -> None:
-    """Offer another export format (docx, pptx, xlsx, csv …)."""
+OPTION_GROUPS: list[Callable[[argparse.ArgumentParser], None]] = []
+
+
+def add_format(
+    name: str,
+    description: str,
+    handler: ExportHandler,
+    options: Callable[[argparse.ArgumentParser], None] | None = None,
+) -> None:
+    """Offer another export format (docx, pptx, xlsx, csv …), with the options it reads
+    (added to `qda export` once, whichever format brings them)."""
     FORMATS[name] = ExportFormat(description, handler)
+    if options is not None and options not in OPTION_GROUPS:
+        OPTION_GROUPS.append(options)
 
 
 class UnknownFormatError(QdaError):
@@ -54,7 +65,11 @@ def register(commands: Any) -> None:
     )
     cmd.add_argument("file", help="project file")
     cmd.add_argument("--format", required=True, help="export format, e.g. qdpx or qdc")
-    cmd.add_argument("--out", required=True, type=Path, help="file to write")
+    cmd.add_argument(
+        "--out", required=True, type=Path, help="file to write (docx, pptx, xlsx, csv: a folder)"
+    )
+    for add_options in OPTION_GROUPS:
+        add_options(cmd)
     cmd.set_defaults(handler=cmd_export)
 
 

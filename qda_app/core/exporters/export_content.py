@@ -130,10 +130,14 @@ def quarter_contents(project: Project, options: ExportOptions) -> list[QuarterCo
             for top in rows
             if top.depth == 0
         ]
-        in_quarter = [d for d in documents if d.quarter_id and column_of.get(d.quarter_id) == quarter.id]
+        in_quarter = [
+            d for d in documents if d.quarter_id and column_of.get(d.quarter_id) == quarter.id
+        ]
         if options.method_ids:
             in_quarter = [d for d in in_quarter if d.method_id in options.method_ids]
         result.append(
-            QuarterContent(quarter, tuple(instruments_of(in_quarter, methods, quarter)), tuple(tops))
+            QuarterContent(
+                quarter, tuple(instruments_of(in_quarter, methods, quarter)), tuple(tops)
+            )
         )
     return result

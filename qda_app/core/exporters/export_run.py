@@ -59,14 +59,16 @@ def plan_export(
 ) -> list[PlannedFile]:
     """The files an export will write, each with its writer (content read lazily)."""
     if fmt not in FORMATS:
-        raise UnknownExportFormatError("exports.unknown_format", format=fmt, known=", ".join(FORMATS))
+        raise UnknownExportFormatError(
+            "exports.unknown_format", format=fmt, known=", ".join(FORMATS)
+        )
     stem = _stem(project)
     cache: dict[str, Any] = {}
 
     def contents() -> dict[int, QuarterContent]:
         if "quarters" not in cache:
             cache["quarters"] = {c.quarter.id: c for c in quarter_contents(project, options)}
-        return cache["quarters"]  # type: ignore[no-any-return]
+        return cache["quarters"]
 
     def cross() -> Any:
         from .cross_content import cross_content
@@ -79,11 +81,14 @@ def plan_export(
         from .slides.cross_deck import write_cross_deck
         from .slides.quarter_deck import write_quarter_deck
 
+        def deck_writer(quarter_id: int) -> Callable[[Path], None]:
+            return lambda path: write_quarter_deck(project, contents()[quarter_id], options, path)
+
         planned = [
             PlannedFile(
                 out_dir / f"{stem}-{file_name_part(q.name)}.pptx",
                 tr("exports.what.deck", quarter=q.name),
-                lambda path, qid=q.id: write_quarter_deck(project, contents()[qid], options, path),
+                deck_writer(q.id),
             )
             for q in chosen_quarters(project, options)
         ]
@@ -104,7 +109,11 @@ def plan_export(
                 out_dir / f"{stem}-{file_name_part(tr('exports.file.report'))}.docx",
                 tr("exports.what.report"),
                 lambda path: write_report(
-                    project, list(contents().values()), cross() if options.cross else None, options, path
+                    project,
+                    list(contents().values()),
+                    cross() if options.cross else None,
+                    options,
+                    path,
                 ),
             )
         ]

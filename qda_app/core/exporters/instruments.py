@@ -59,7 +59,7 @@ def instruments_of(
         singles = []
         for document in group:
             if (document.participants or 0) > 1:
-                dates = (document.date,) if document.date else ()
+                dates: tuple[date, ...] = (document.date,) if document.date else ()
                 name = _event_name(document, quarter, method)
                 result.append(Instrument(name, dates, document.participants or 0, 1))
             else:

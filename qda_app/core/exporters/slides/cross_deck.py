@@ -29,7 +29,9 @@ def met_lines(content: CrossContent) -> list[tuple[str, bool]]:
         top = by_id[row.top_id]
         name = row.name if row.depth == 0 else content_title(top, row)
         count = content.rule.count(row.category_id)
-        lines.append((tr("exports.slide.met_line", name=name, count=count, n=content.rule.n), False))
+        lines.append(
+            (tr("exports.slide.met_line", name=name, count=count, n=content.rule.n), False)
+        )
     return lines or [(tr("exports.slide.none_met"), True)]
 
 

@@ -25,7 +25,7 @@ BULLET_PT = 20.0
 SPACE_BEFORE_PT = 6.0
 # Default geometry (inches): left, top, width, height.
 TITLE_BOX = (0.6, 0.75, 12.13, 1.25)
-BODY_BOX = (0.6, 2.15, 12.13, 4.55)
+BODY_BOX = (0.6, 2.1, 12.13, 4.7)
 SECTION_TITLE = (0.9, 2.4, 11.5, 1.6)
 SECTION_TEXT = (0.9, 4.1, 11.5, 1.4)
 LAYOUT_NAMES = {
@@ -56,7 +56,10 @@ class Deck:
             self._drop_example_slides()
         else:
             self.presentation = Presentation()
-            self.presentation.slide_width, self.presentation.slide_height = WIDE
+            from pptx.util import Emu
+
+            self.presentation.slide_width = Emu(WIDE[0])
+            self.presentation.slide_height = Emu(WIDE[1])
         self.width = int(self.presentation.slide_width or WIDE[0])
         self.height = int(self.presentation.slide_height or WIDE[1])
 

@@ -24,13 +24,15 @@ from .sections import DeckContext, add_extra_sections
 if TYPE_CHECKING:
     from ...project import Project
 
-LINKING_WORDS = "im Hinblick auf"
+# Subcategory names that carry the linking words themselves, in either language.
+LINKING_WORDS = ("im hinblick auf", "with regard to")
 
 
 def content_title(top: CategoryRow, sub: CategoryRow) -> str:
     """ "<top-level> im Hinblick auf <subcategory>" (the words are not doubled when the
     subcategory's name begins with them)."""
-    if sub.name.lower().startswith(tr("exports.slide.linking").lower()):
+    linking = (*LINKING_WORDS, tr("exports.slide.linking").lower())
+    if sub.name.lower().startswith(linking):
         return f"{top.name} {sub.name}"
     return tr("exports.slide.content_title", top=top.name, sub=sub.name)
 
@@ -62,9 +64,7 @@ def category_overview(content: QuarterContent) -> list[list[str]]:
     return [tops, subs] if subs else [tops]
 
 
-def build_quarter_deck(
-    project: Project, content: QuarterContent, options: ExportOptions
-) -> Deck:
+def build_quarter_deck(project: Project, content: QuarterContent, options: ExportOptions) -> Deck:
     quarter = content.quarter.name
     deck = Deck(options.template, footer=project.details.get().name)
     results = tr(

@@ -22,7 +22,7 @@ CANDIDATES = (
     "/Library/Fonts/Arial.ttf",
 )
 LINE_SPACING = 1.2  # line height as a multiple of the font size
-SAFETY = 1.08  # measured widths are widened by this much
+SAFETY = 1.03  # measured widths are widened by this much
 EMU_PER_POINT = 12700
 
 
@@ -71,9 +71,7 @@ class BulletBox:
     indent_pt: float
 
     def height_of(self, bullets: Sequence[str]) -> float:
-        lines = sum(
-            wrapped_lines(b, self.size_pt, self.width_pt - self.indent_pt) for b in bullets
-        )
+        lines = sum(wrapped_lines(b, self.size_pt, self.width_pt - self.indent_pt) for b in bullets)
         return lines * self.size_pt * LINE_SPACING + len(bullets) * self.space_before_pt
 
     def fits(self, bullets: Sequence[str]) -> bool:

@@ -22,6 +22,8 @@ from .instruments import Instrument, instruments_of
 if TYPE_CHECKING:
     from ..project import Project
 
+FORMAT_VARIABLE = "Format"  # the document variable naming an event's format
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -113,6 +115,10 @@ def quarter_contents(project: Project, options: ExportOptions) -> list[QuarterCo
                 Quote(segment.text, anchor_source(segment))
             )
     documents = project.documents.list()
+    formats = {
+        document_id: str(values.get(FORMAT_VARIABLE, "") or "")
+        for document_id, values in project.variables.all_values().items()
+    }
     methods = project.methods.list()
     result = []
     for quarter in quarters:
@@ -137,7 +143,7 @@ def quarter_contents(project: Project, options: ExportOptions) -> list[QuarterCo
             in_quarter = [d for d in in_quarter if d.method_id in options.method_ids]
         result.append(
             QuarterContent(
-                quarter, tuple(instruments_of(in_quarter, methods, quarter)), tuple(tops)
+                quarter, tuple(instruments_of(in_quarter, methods, quarter, formats)), tuple(tops)
             )
         )
     return result

@@ -1,13 +1,14 @@
 """The instruments of a quarter as a report names them: method, date and N.
 
-A document with more than one participant (a workshop) is listed on its own, with its date
-and the number of participants: "Online-Expert*innen-Workshop 09.11.2020 (N=8)". Documents
-of one participant each (interviews) are counted per method: "Telefoninterview (N=5)".
+A document with more than one participant (a workshop) is listed on its own, with its date,
+the number of participants and its format (the document variable "Format" where it is set):
+"Online-Expert*innen-Workshop 09.11.2020 (N=8)". Documents of one participant each
+(interviews) are counted per method: "Telefoninterview (N=5)".
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -22,6 +23,7 @@ class Instrument:
     dates: tuple[date, ...]
     n: int
     documents: int
+    format: str = ""  # the document variable "Format": online, vor Ort …
 
     @property
     def line(self) -> str:
@@ -44,7 +46,10 @@ def _event_name(document: DocumentInfo, quarter: QuarterInfo, method: str) -> st
 
 
 def instruments_of(
-    documents: Sequence[DocumentInfo], methods: Sequence[MethodInfo], quarter: QuarterInfo
+    documents: Sequence[DocumentInfo],
+    methods: Sequence[MethodInfo],
+    quarter: QuarterInfo,
+    formats: Mapping[int, str] | None = None,
 ) -> list[Instrument]:
     """The quarter's instruments in method order, events first within a method."""
     names = {m.id: m.name for m in methods}
@@ -61,7 +66,8 @@ def instruments_of(
             if (document.participants or 0) > 1:
                 dates: tuple[date, ...] = (document.date,) if document.date else ()
                 name = _event_name(document, quarter, method)
-                result.append(Instrument(name, dates, document.participants or 0, 1))
+                shape = (formats or {}).get(document.id, "")
+                result.append(Instrument(name, dates, document.participants or 0, 1, shape))
             else:
                 singles.append(document)
         if singles:

@@ -1,0 +1,40 @@
+"""The optional appendix: every segment of the chosen material, quarter by quarter."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...i18n import tr
+from ...values import SegmentFilter
+from ..export_options import ExportOptions
+from .docx_tables import add_table
+from .report_writer import ReportWriter
+
+if TYPE_CHECKING:
+    from ...project import Project
+
+
+def add_appendix(writer: ReportWriter, project: Project, options: ExportOptions) -> None:
+    writer.heading(tr("exports.report.appendix"), 1)
+    where = SegmentFilter(
+        quarter_ids=options.quarter_ids,
+        category_ids=options.category_ids,
+        coder_ids=options.coder_ids,
+        method_ids=options.method_ids,
+    )
+    rows = [
+        [
+            segment.quarter_label,
+            segment.document_title,
+            segment.category_label,
+            " ".join(segment.text.split()),
+            segment.coder,
+        ]
+        for segment in project.segments.iter(where)
+    ]
+    writer.table_caption(tr("exports.report.appendix_caption", count=len(rows)))
+    header = [
+        tr(f"exports.report.column.{c}")
+        for c in ("quarter", "document", "category", "text", "coder")
+    ]
+    add_table(writer.document, header, rows, size_pt=8.0, widths_cm=(2.6, 3.0, 3.0, 5.6, 1.8))

@@ -1,0 +1,1 @@
+"""The workbook (XLSX) and the segments as CSV."""

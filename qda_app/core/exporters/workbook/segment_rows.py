@@ -1,0 +1,114 @@
+"""The segments as table rows, shared by the workbook and the CSV: every coding with its
+document's metadata (quarter, method, date, group, participants, variables), the coded
+text, paraphrase, generalisation, quote flag and coder."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from ...i18n import tr
+from ...values import SegmentFilter
+from ..export_options import ExportOptions
+
+if TYPE_CHECKING:
+    from ...project import Project
+
+SEGMENT_COLUMNS = (
+    "coding_id",
+    "social_space",
+    "quarter",
+    "document",
+    "document_id",
+    "method",
+    "date",
+    "group",
+    "participants",
+    "category",
+    "tag",
+    "text",
+    "paraphrase",
+    "generalisation",
+    "quote",
+    "coder",
+    "memo",
+    "statements",
+    "start",
+    "end",
+)
+WIDTHS = {
+    "social_space": 14,
+    "quarter": 28,
+    "document": 36,
+    "method": 16,
+    "date": 11,
+    "group": 16,
+    "category": 40,
+    "tag": 16,
+    "text": 70,
+    "paraphrase": 45,
+    "generalisation": 40,
+    "memo": 30,
+    "statements": 14,
+}
+
+
+@dataclass(frozen=True)
+class SegmentTable:
+    headers: list[str]
+    widths: list[int]
+    rows: Iterator[list[Any]]
+    variables: list[str]
+
+
+def segment_filter(options: ExportOptions) -> SegmentFilter:
+    return SegmentFilter(
+        quarter_ids=options.quarter_ids,
+        category_ids=options.category_ids,
+        coder_ids=options.coder_ids,
+        method_ids=options.method_ids,
+    )
+
+
+def segment_table(project: Project, options: ExportOptions) -> SegmentTable:
+    """Headers (in the UI language, then one column per document variable) and the rows,
+    read lazily in document order."""
+    documents = {d.id: d for d in project.documents.list()}
+    variables = [name for name, _type in project.variables.list()]
+    values = project.variables.all_values()
+    spaces = {q.id: q.name for q in project.quarters.list()}
+    yes, no = tr("exports.sheet.yes"), tr("exports.sheet.no")
+
+    def rows() -> Iterator[list[Any]]:
+        for segment in project.segments.iter(segment_filter(options)):
+            document = documents[segment.document_id]
+            own = values.get(segment.document_id, {})
+            space = spaces.get(segment.social_space_id, "") if segment.social_space_id else ""
+            yield [
+                segment.coding_id,
+                space or (segment.quarter_path[0] if segment.quarter_path else ""),
+                segment.quarter_label,
+                segment.document_title,
+                segment.document_id,
+                segment.method,
+                segment.document_date,
+                document.group_label,
+                document.participants,
+                segment.category_label,
+                segment.category_tag,
+                segment.text,
+                segment.paraphrase,
+                segment.generalisation,
+                yes if segment.is_quote else no,
+                segment.coder,
+                segment.memo,
+                ", ".join(str(i) for i in segment.statement_ids),
+                segment.start,
+                segment.end,
+                *[own.get(name, "") for name in variables],
+            ]
+
+    headers = [tr(f"exports.column.{c}") for c in SEGMENT_COLUMNS] + variables
+    widths = [WIDTHS.get(c, 10) for c in SEGMENT_COLUMNS] + [16] * len(variables)
+    return SegmentTable(headers, widths, rows(), variables)

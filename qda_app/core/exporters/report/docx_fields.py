@@ -1,5 +1,5 @@
 """Word fields and small pieces of WordprocessingML python-docx has no call for: the table
-of contents, page numbers, numbered captions, repeated table headers, cell shading."""
+of contents, page numbers and numbered captions."""
 
 from __future__ import annotations
 
@@ -72,17 +72,8 @@ def add_page_numbers(section: Any) -> None:
 
 def add_caption(document: Any, label: str, number: int, text: str) -> Any:
     """ "Tabelle 1: …" in the Caption style, the number a SEQ field Word counts itself."""
-    paragraph = document.add_paragraph(style="Caption")
+    paragraph = document.add_paragraph(style=document.styles["Caption"])
     paragraph.add_run(f"{label} ")
     add_field(paragraph, f"SEQ {label} \\* ARABIC", str(number))
     paragraph.add_run(f": {text}")
     return paragraph
-
-
-def repeat_header(row: Any) -> None:
-    """The table's first row repeats on every page."""
-    row._tr.get_or_add_trPr().append(_element("w:tblHeader", val="true"))
-
-
-def shade(cell: Any, fill: str) -> None:
-    cell._tc.get_or_add_tcPr().append(_element("w:shd", val="clear", color="auto", fill=fill))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from ...i18n import tr
+from ..spreadsheet_text import UNSTORABLE
 
 
 class ReportWriter:
@@ -14,18 +15,29 @@ class ReportWriter:
         self.headings: list[tuple[int, str]] = []
         self.tables = 0
         self.figures = 0
+        self._styles: dict[str, Any] = {}
+
+    def style_id(self, name: str) -> Any:
+        """A paragraph style's id, looked up once (python-docx searches all styles on
+        every assignment, which takes seconds over a long report)."""
+        if name not in self._styles:
+            self._styles[name] = self.document.styles[name].style_id
+        return self._styles[name]
 
     def heading(self, text: str, level: int) -> Any:
         """A real Word heading (Heading 1–3): the navigation pane and the TOC find it."""
         if level <= 3:
             self.headings.append((level, text))
-        return self.document.add_heading(text, level)
+        return self.paragraph(text, f"Heading {level}")
 
     def paragraph(self, text: str = "", style: str | None = None) -> Any:
-        return self.document.add_paragraph(text, style=style)
+        paragraph = self.document.add_paragraph(UNSTORABLE.sub("", text))
+        if style:
+            paragraph._p.style = self.style_id(style)
+        return paragraph
 
     def bullet(self, text: str) -> Any:
-        return self.document.add_paragraph(text, style="List Bullet")
+        return self.paragraph(text, "List Bullet")
 
     def table_caption(self, text: str) -> Any:
         from .docx_fields import add_caption

@@ -7,7 +7,7 @@ from typing import Any
 
 from ...i18n import tr
 from .deck import Deck
-from .text_fit import fitting_size, split_bullets
+from .text_fit import fitting_size, shortened_to_fit, split_bullets
 
 
 def numbered(title: str, page: int, pages: int) -> str:
@@ -30,10 +30,14 @@ def add_bullet_slides(
     slides = []
     for page, texts in enumerate(pages, start=1):
         size = fitting_size(texts, box)
+        shown = [
+            (shortened_to_fit(text, box, size) if len(texts) == 1 else text, italic[text])
+            for text in texts
+        ]
         slides.append(
             deck.bullet_slide(
                 numbered(title, page, len(pages)),
-                [(text, italic[text]) for text in texts],
+                shown,
                 kicker=kicker,
                 tags=tags,
                 size=size,

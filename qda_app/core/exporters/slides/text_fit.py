@@ -39,23 +39,28 @@ def _font(size_pt: float) -> Any:
     return ImageFont.truetype(str(bundled), size=round(size_pt * 10))
 
 
+@cache
 def text_width(text: str, size_pt: float) -> float:
     """Width of `text` in points at `size_pt` (measured at ten times the size)."""
     return float(_font(size_pt).getlength(text)) / 10 * SAFETY
 
 
 def wrapped_lines(text: str, size_pt: float, width_pt: float) -> int:
-    """How many lines `text` takes in a box `width_pt` wide."""
-    lines, current = 1, ""
+    """How many lines `text` takes in a box `width_pt` wide. A line's width is the sum of
+    its words' widths and the spaces between (each word measured once)."""
+    space = text_width(" ", size_pt)
+    lines, current = 1, -1.0  # -1: the line is empty
     for word in text.split():
-        candidate = f"{current} {word}" if current else word
-        if current and text_width(candidate, size_pt) > width_pt:
+        width = text_width(word, size_pt)
+        if current >= 0 and current + space + width > width_pt:
             lines += 1
-            current = word
+            current = -1.0
+        if current < 0:
             # A single word wider than the box breaks inside the word.
-            lines += int(text_width(word, size_pt) // max(width_pt, 1.0))
+            lines += int(width // max(width_pt, 1.0))
+            current = width % max(width_pt, 1.0) if width > width_pt else width
         else:
-            current = candidate
+            current += space + width
     return lines
 
 
@@ -105,3 +110,20 @@ def fitting_size(bullets: Sequence[str], box: BulletBox, smallest_pt: float = 10
             return size
         size -= 1.0
     return smallest_pt
+
+
+def shortened_to_fit(text: str, box: BulletBox, size_pt: float) -> str:
+    """A single bullet too long for a whole slide even in small type, cut at a word and
+    ended with "…" (the full text stays in the report and the workbook)."""
+    room = BulletBox(box.width_pt, box.height_pt, size_pt, box.space_before_pt, box.indent_pt)
+    if room.fits([text]):
+        return text
+    words = text.split()
+    low, high = 0, len(words)
+    while low < high:  # the most words that still fit
+        middle = (low + high + 1) // 2
+        if room.fits([" ".join(words[:middle]) + " …"]):
+            low = middle
+        else:
+            high = middle - 1
+    return " ".join(words[:low]) + " …"

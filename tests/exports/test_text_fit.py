@@ -44,7 +44,7 @@ def test_long_bullets_split_by_room() -> None:
 
 
 def test_a_bullet_too_long_for_a_slide_gets_a_smaller_size() -> None:
-    huge = ["Wort " * 600]
+    huge = ["Wort " * 2000]
     assert not BOX.fits(huge)
     size = fitting_size(huge, BOX)
     assert size < BOX.size_pt

@@ -9,7 +9,7 @@ report with a chapter per quarter; XLSX one workbook; CSV one table of the segme
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,10 +25,6 @@ if TYPE_CHECKING:
 
 FORMATS = ("pptx", "docx", "xlsx", "csv")
 Progress = Callable[[int, int, str], None]  # done, total, what is being written
-
-
-class ExportCancelledError(QdaError):
-    """The user stopped the export; files written before stay, none half-written."""
 
 
 class UnknownExportFormatError(QdaError):
@@ -138,16 +134,32 @@ def plan_export(
     ]
 
 
+@dataclass(frozen=True)
+class ExportStep:
+    """Where an export stands: `done` of `total` files, `what` is being written next."""
+
+    done: int
+    total: int
+    what: str
+    path: Path | None = None
+
+
+def export_steps(planned: list[PlannedFile], *, force: bool = False) -> Iterator[ExportStep]:
+    """Write the planned files one by one, yielding before each (and once at the end).
+    Closing the generator between files stops the export: files finished stay, none is
+    left half-written."""
+    check_free([p.path for p in planned], force=force)
+    for done, item in enumerate(planned):
+        yield ExportStep(done, len(planned), item.what, item.path)
+        write_safely(item.path, item.write, force=force)
+    yield ExportStep(len(planned), len(planned), "")
+
+
 def run_export(
     planned: list[PlannedFile], *, force: bool = False, progress: Progress | None = None
 ) -> list[Path]:
-    """Write the planned files in order; `progress` may raise ExportCancelledError."""
-    check_free([p.path for p in planned], force=force)
-    written: list[Path] = []
-    for done, item in enumerate(planned):
+    """Write the planned files in order, telling `progress` before each."""
+    for step in export_steps(planned, force=force):
         if progress is not None:
-            progress(done, len(planned), item.what)
-        written.append(write_safely(item.path, item.write, force=force))
-    if progress is not None:
-        progress(len(planned), len(planned), "")
-    return written
+            progress(step.done, step.total, step.what)
+    return [p.path for p in planned]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu
 from ...core.i18n import tr
 from ...core.values import ChangeEvent
 from ..exchange.exchange_menu import ExchangeMenu
+from ..exports.export_menu import ExportMenu
 
 if TYPE_CHECKING:
     from ...core.project import Project
@@ -49,6 +50,7 @@ class MainMenus:
         self.file_menu.addSeparator()
         self.file_menu.addActions([self.import_files_action, self.import_folder_action])
         self.exchange = ExchangeMenu(window, self.file_menu)
+        self.exports = ExportMenu(window, self.file_menu)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
 
@@ -88,6 +90,7 @@ class MainMenus:
         self.import_files_action.setText(tr("gui.action.import_files"))
         self.import_folder_action.setText(tr("gui.action.import_folder"))
         self.exchange.retranslate()
+        self.exports.retranslate()
         self.properties_action.setText(tr("gui.action.properties"))
         self.view_menu.setTitle(tr("gui.menu.view"))
         self.help_menu.setTitle(tr("gui.menu.help"))
@@ -106,6 +109,7 @@ class MainMenus:
         self.import_files_action.setEnabled(project is not None)
         self.import_folder_action.setEnabled(project is not None)
         self.exchange.update_actions(project)
+        self.exports.update_actions(project)
         has_document = project is not None and self.window.document_view.document is not None
         self.properties_action.setEnabled(has_document)
         undo = project.history.next_undo() if project else None

@@ -8,7 +8,17 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from ..spreadsheet_text import put_text
+from ..spreadsheet_text import FORMULA_STARTS, UNSTORABLE, put_text
+
+
+def plain(value: Any) -> bool:
+    """A value openpyxl may write as it is: a number, or text that is no formula and holds
+    nothing a workbook cannot store. (Dates get their format through a cell object.)"""
+    if value is None or isinstance(value, bool | int | float):
+        return True
+    if isinstance(value, str):
+        return not value.startswith(FORMULA_STARTS) and not UNSTORABLE.search(value)
+    return False
 
 
 class SheetStyles:
@@ -56,8 +66,12 @@ def write_sheet(
     bold = set(bold_rows)
     count = 0
     for index, values in enumerate(rows):
-        cells = []
+        cells: list[Any] = []
         for column, value in enumerate(values):
+            styled = (column in wrap and value not in ("", None)) or index in bold
+            if not styled and plain(value):
+                cells.append(value)  # no cell object: the fast path of write-only mode
+                continue
             cell = WriteOnlyCell(sheet)
             put_text(cell, value)
             if isinstance(value, date):

@@ -1,0 +1,1 @@
+"""File → Export report, slides, tables: the export dialog."""

@@ -18,6 +18,7 @@ from qda_app.gui.shell.app_settings import AppSettings
 from qda_app.gui.shell.ui_language import apply_language
 
 ALL_DECKS = 8  # Stadtweit, six Sozialräume, across quarters
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
 
 
 @pytest.fixture
@@ -91,7 +92,8 @@ def test_choose_preview_export_and_open(
     preview = dialog.preview.toPlainText()
     assert "leverkusen-demo-Manfort.pptx" in preview and "across-quarters" in preview
     assert "Opladen" not in preview and "coded segments" in preview
-    dialog.grab().save(str(tmp_path / "export-dialog.png"))
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(SCREENSHOTS / "export-dialog.png"))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(dialog.open_button.isEnabled, timeout=60000)
     assert sorted(p.name for p in out.iterdir()) == [

@@ -216,3 +216,18 @@ def test_content_title_does_not_double_the_linking_words() -> None:
         "Bedarfe im Hinblick auf Kitas"
     )
     assert content_title(row("Needs"), row("schools")) == "Needs with regard to schools"
+
+
+def test_chosen_categories_narrow_the_deck(demo_path: Path, tmp_path: Path) -> None:
+    with Project.open(demo_path) as project:
+        manfort = project.quarters.find("Manfort").id
+        top = project.categories.find("Ressourcen und Möglichkeiten")
+        sub = next(c for c in project.categories.list() if c.parent_id == top.id)
+        whole = ExportOptions(quarter_ids=(manfort,), category_ids=(top.id,))
+        [deck] = run_export(plan_export(project, "pptx", tmp_path / "whole", whole))
+        ticked = ExportOptions(quarter_ids=(manfort,), category_ids=(top.id, sub.id))
+        [narrow] = run_export(plan_export(project, "pptx", tmp_path / "narrow", ticked))
+    titles = without_parts([slide_title(s) for s in Presentation(str(deck)).slides][3:])
+    assert titles[0] == top.name and len(titles) == 5  # divider and four subcategories
+    titles = without_parts([slide_title(s) for s in Presentation(str(narrow)).slides][3:])
+    assert titles == [top.name, f"{top.name} {sub.name}"]

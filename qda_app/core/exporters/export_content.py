@@ -76,8 +76,11 @@ def chosen_rows(project: Project, options: ExportOptions) -> list[CategoryRow]:
         return list(rows)
     wanted = set(options.category_ids)
     kept = {r.category_id for r in rows if r.category_id in wanted}
+    # A chosen category brings its subcategories along, unless some of them are chosen
+    # themselves: then just those (the dialog's ticks; `--category Top` takes all).
+    named_children = {r.parent_id for r in rows if r.category_id in wanted}
     for row in rows:  # tree order: a parent comes before its children
-        if row.parent_id in kept:
+        if row.parent_id in kept and row.parent_id not in named_children:
             kept.add(row.category_id)
     tops = {r.top_id for r in rows if r.category_id in kept}
     return [r for r in rows if r.category_id in kept or r.category_id in tops]

@@ -91,6 +91,8 @@ class ExportDialog(QDialog):
         self.max_bullets.setValue(DEFAULT_MAX_BULLETS)
         self.template_edit = named(QLineEdit(), "exportTemplate")
         self.template_edit.setPlaceholderText(tr("gui.exports.template_none"))
+        self.template_button = named(QPushButton(tr("gui.exports.browse")), "exportTemplateBrowse")
+        self.template_button.clicked.connect(self._choose_template)
         self.preview = named(QPlainTextEdit(), "exportPreview")
         self.preview.setReadOnly(True)
         self.buttons = QDialogButtonBox()
@@ -121,7 +123,10 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("gui.exports.format"), self.format_box)
         form.addRow(tr("gui.exports.folder"), folder_row)
-        form.addRow(tr("gui.exports.template"), self.template_edit)
+        template_row = QHBoxLayout()
+        template_row.addWidget(self.template_edit, 1)
+        template_row.addWidget(self.template_button)
+        form.addRow(tr("gui.exports.template"), template_row)
         form.addRow(tr("gui.exports.max_bullets"), self.max_bullets)
         lists = QGridLayout()
         for column, (key, widget) in enumerate(
@@ -134,7 +139,8 @@ class ExportDialog(QDialog):
         ):
             lists.addWidget(QLabel(tr(f"gui.exports.{key}")), 0, column)
             lists.addWidget(widget, 1, column)
-        lists.setColumnStretch(1, 2)
+        for column, stretch in enumerate((2, 4, 1, 2)):
+            lists.setColumnStretch(column, stretch)
         checks = QHBoxLayout()
         for box in (self.cross, self.sources, self.appendix, self.semicolon):
             checks.addWidget(box)
@@ -144,9 +150,9 @@ class ExportDialog(QDialog):
         preview_layout.addWidget(self.preview)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addLayout(lists, 2)
+        layout.addLayout(lists, 3)
         layout.addLayout(checks)
-        layout.addWidget(preview, 1)
+        layout.addWidget(preview, 2)
         layout.addWidget(self.buttons)
 
     # -- reading the choices -----------------------------------------------------------------
@@ -202,6 +208,13 @@ class ExportDialog(QDialog):
     def open_result(self) -> None:
         if self.written:
             QDesktopServices.openUrl(self.result_url())
+
+    def _choose_template(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, tr("gui.exports.template"), str(self.folder), tr("gui.exports.filter_pptx")
+        )
+        if chosen:
+            self.template_edit.setText(chosen)
 
     def _choose_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, tr("gui.exports.folder"), str(self.folder))

@@ -70,7 +70,8 @@ def write_sheet(
         for column, value in enumerate(values):
             styled = (column in wrap and value not in ("", None)) or index in bold
             if not styled and plain(value):
-                cells.append(value)  # no cell object: the fast path of write-only mode
+                # No cell object: the fast path of write-only mode; empty text is no cell.
+                cells.append(value if value != "" else None)
                 continue
             cell = WriteOnlyCell(sheet)
             put_text(cell, value)

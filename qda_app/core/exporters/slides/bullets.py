@@ -22,6 +22,7 @@ def add_bullet_slides(
     max_bullets: int,
     kicker: str = "",
     tags: Sequence[str] = (),
+    accent: str = "",
 ) -> list[Any]:
     """One slide, or as many as the bullets need; each (text, italic)."""
     box = deck.bullet_box()
@@ -41,6 +42,7 @@ def add_bullet_slides(
                 kicker=kicker,
                 tags=tags,
                 size=size,
+                accent=accent,
             )
         )
     return slides

@@ -66,7 +66,7 @@ def build_cross_deck(project: Project, content: CrossContent, options: ExportOpt
         top = by_id[row.top_id]
         if top.category_id not in shown_tops:
             shown_tops.add(top.category_id)
-            deck.section_slide(top.name, kicker=kicker)
+            deck.section_slide(top.name, kicker=kicker, accent=top.colour)
         add_bullet_slides(
             deck,
             top.name if row.depth == 0 else content_title(top, row),
@@ -74,6 +74,7 @@ def build_cross_deck(project: Project, content: CrossContent, options: ExportOpt
             max_bullets=options.max_bullets,
             kicker=kicker,
             tags=(top.label,) if row.depth == 0 else (top.label, row.label),
+            accent=top.colour,
         )
     add_extra_sections(DeckContext(deck, project, options, "cross"))
     return deck

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import QdaError
-from .deck_shapes import add_text_box, fill_title, style_run
+from .deck_shapes import add_accent_line, add_text_box, fill_title, style_run
 from .text_fit import EMU_PER_POINT, BulletBox, fitting_size
 
 WIDE = (12192000, 6858000)  # 13.333 × 7.5 inches
@@ -100,9 +100,13 @@ class Deck:
     def _new(self, kind: str) -> Any:
         return self.presentation.slides.add_slide(self._layout(kind))
 
-    def _decorate(self, slide: Any, kicker: str = "", tags: Sequence[str] = ()) -> None:
-        """The quarter's name in capitals (top left), the category tags (top right), the
-        footer and the slide number (bottom)."""
+    def _decorate(
+        self, slide: Any, kicker: str = "", tags: Sequence[str] = (), accent: str = ""
+    ) -> None:
+        """The quarter's name in capitals (top left), the category tags (top right), a line
+        in the category's colour under them, the footer and the slide number (bottom)."""
+        if accent:
+            add_accent_line(slide, self._box((0.6, 0.66, 12.13, 0.05)), accent)
         if kicker:
             add_text_box(slide, self._box((0.6, 0.2, 6.5, 0.45)), kicker.upper(), 14, bold=True)
         if tags:
@@ -118,10 +122,12 @@ class Deck:
         self._fill_pair(slide, title, subtitle, SECTION_TITLE, SECTION_TEXT, 36)
         return slide
 
-    def section_slide(self, title: str, subtitle: str = "", kicker: str = "") -> Any:
+    def section_slide(
+        self, title: str, subtitle: str = "", kicker: str = "", accent: str = ""
+    ) -> Any:
         slide = self._new("section")
         self._fill_pair(slide, title, subtitle, SECTION_TITLE, SECTION_TEXT, 32)
-        self._decorate(slide, kicker)
+        self._decorate(slide, kicker, accent=accent)
         return slide
 
     def _fill_pair(
@@ -175,6 +181,7 @@ class Deck:
         kicker: str = "",
         tags: Sequence[str] = (),
         size: float = BULLET_PT,
+        accent: str = "",
     ) -> Any:
         """A content slide; each bullet is (text, italic). The caller has split the bullets
         so that they fit `bullet_box()`."""
@@ -196,7 +203,7 @@ class Deck:
             run = paragraph.add_run()
             run.text = text
             style_run(run, size, italic=italic)
-        self._decorate(slide, kicker, tags)
+        self._decorate(slide, kicker, tags, accent)
         return slide
 
     def _title_width(self, heading: Any) -> float:

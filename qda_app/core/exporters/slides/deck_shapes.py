@@ -58,3 +58,22 @@ def add_text_box(
         run.text = line
         style_run(run, size, bold=bold)
     return shape
+
+
+def add_accent_line(slide: Any, box: tuple[int, int, int, int], colour: str) -> Any:
+    """A thin bar in a category's colour ("#RRGGBB"; nothing for another form)."""
+    from pptx.dml.color import RGBColor
+    from pptx.enum.shapes import MSO_SHAPE
+
+    if len(colour) != 7 or not colour.startswith("#"):
+        return None
+    try:
+        rgb = RGBColor.from_string(colour[1:].upper())
+    except ValueError:
+        return None
+    shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, *box)
+    shape.fill.solid()
+    shape.fill.fore_color.rgb = rgb
+    shape.line.fill.background()
+    shape.shadow.inherit = False
+    return shape

@@ -85,7 +85,7 @@ def build_quarter_deck(project: Project, content: QuarterContent, options: Expor
     deck.text_slide(tr("exports.slide.categories"), category_overview(content), kicker=quarter)
     for section in content.sections:
         top = section.row
-        deck.section_slide(top.name, kicker=quarter)
+        deck.section_slide(top.name, kicker=quarter, accent=top.colour)
         if section.own.statements:
             add_bullet_slides(
                 deck,
@@ -94,6 +94,7 @@ def build_quarter_deck(project: Project, content: QuarterContent, options: Expor
                 max_bullets=options.max_bullets,
                 kicker=quarter,
                 tags=(top.label,),
+                accent=top.colour,
             )
         for sub in section.subsections:
             add_bullet_slides(
@@ -103,6 +104,7 @@ def build_quarter_deck(project: Project, content: QuarterContent, options: Expor
                 max_bullets=options.max_bullets,
                 kicker=quarter,
                 tags=(top.label, sub.row.label),
+                accent=top.colour,
             )
     add_extra_sections(DeckContext(deck, project, options, "quarter", content.quarter))
     return deck

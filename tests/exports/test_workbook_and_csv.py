@@ -121,3 +121,17 @@ def test_chosen_quarters_and_coders_narrow_the_segments(demo_path: Path, tmp_pat
     assert {r["Social space"] for r in records} == {"Manfort"} and {
         r["Coder"] for r in records
     } == {"Keller"}
+
+
+def test_the_city_wide_level_alone_is_not_every_quarter(demo_path: Path, tmp_path: Path) -> None:
+    with Project.open(demo_path) as project:
+        city = next(q for q in project.quarters.list() if q.kind == "city")
+        on_city = [d.id for d in project.documents.list() if d.quarter_id == city.id]
+        from qda_app.core.values import SegmentFilter
+
+        expected = project.segments.count(SegmentFilter(document_ids=tuple(on_city)))
+    path = export(demo_path, "csv", tmp_path, ExportOptions(quarter_ids=(city.id,)))
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        records = list(csv.DictReader(handle))
+    assert len(records) == expected > 0
+    assert {r["Social space"] for r in records} == {"Stadtweit"}

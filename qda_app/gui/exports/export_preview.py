@@ -26,7 +26,7 @@ def preview_text(project: Project, fmt: str, folder: Path, options: ExportOption
     for item in planned:
         mark = tr("gui.exports.exists_mark") if item.path.exists() else ""
         lines.append(f"  • {item.path.name} — {item.what}{mark}")
-    segments = project.segments.count(segment_filter(options))
+    segments = project.segments.count(segment_filter(project, options))
     statements = len(project.statements.list())
     lines.append("")
     lines.append(tr("gui.exports.material", segments=segments, statements=statements))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...i18n import tr
-from ...values import SegmentFilter
 from ..export_options import ExportOptions
+from ..workbook.segment_rows import segment_filter
 from .docx_tables import add_table
 from .report_writer import ReportWriter
 
@@ -16,12 +16,7 @@ if TYPE_CHECKING:
 
 def add_appendix(writer: ReportWriter, project: Project, options: ExportOptions) -> None:
     writer.heading(tr("exports.report.appendix"), 1)
-    where = SegmentFilter(
-        quarter_ids=options.quarter_ids,
-        category_ids=options.category_ids,
-        coder_ids=options.coder_ids,
-        method_ids=options.method_ids,
-    )
+    where = segment_filter(project, options)
     rows = [
         [
             segment.quarter_label,

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ...analysis.quarter_axes import column_of_quarter
 from ...i18n import tr
 from ...values import SegmentFilter
 from ..export_options import ExportOptions
@@ -62,9 +63,20 @@ class SegmentTable:
     variables: list[str]
 
 
-def segment_filter(options: ExportOptions) -> SegmentFilter:
+def segment_filter(project: Project, options: ExportOptions) -> SegmentFilter:
+    """The segments an export includes. Chosen quarters are columns: a Sozialraum with its
+    statistical quarters, or the city-wide level alone (not the Sozialräume below it)."""
+    documents: tuple[int, ...] = ()
+    if options.quarter_ids:
+        column_of = column_of_quarter(project.quarters.list())
+        chosen = set(options.quarter_ids)
+        documents = tuple(
+            d.id
+            for d in project.documents.list()
+            if d.quarter_id is not None and column_of.get(d.quarter_id) in chosen
+        ) or (-1,)
     return SegmentFilter(
-        quarter_ids=options.quarter_ids,
+        document_ids=documents,
         category_ids=options.category_ids,
         coder_ids=options.coder_ids,
         method_ids=options.method_ids,
@@ -81,7 +93,7 @@ def segment_table(project: Project, options: ExportOptions) -> SegmentTable:
     yes, no = tr("exports.sheet.yes"), tr("exports.sheet.no")
 
     def rows() -> Iterator[list[Any]]:
-        for segment in project.segments.iter(segment_filter(options)):
+        for segment in project.segments.iter(segment_filter(project, options)):
             document = documents[segment.document_id]
             own = values.get(segment.document_id, {})
             space = spaces.get(segment.social_space_id, "") if segment.social_space_id else ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ...analysis.quarter_axes import column_of_quarter
 from ...analysis.quarter_matrix import MatrixOptions, quarter_matrix
 from ...analysis.statement_support import statement_support
 from ...i18n import tr
@@ -129,11 +130,9 @@ def _statements_sheet(
     statements = [s for s in project.statements.list() if s.category_id in wanted]
     if options.quarter_ids:
         chosen = set(options.quarter_ids)
-        parents = {q.id: q.parent_id for q in project.quarters.list()}
+        column_of = column_of_quarter(project.quarters.list())
         statements = [
-            s
-            for s in statements
-            if s.quarter_id is None or s.quarter_id in chosen or parents.get(s.quarter_id) in chosen
+            s for s in statements if s.quarter_id is None or column_of.get(s.quarter_id) in chosen
         ]
     support = statement_support(project, statements)
     yes, no = tr("exports.sheet.yes"), tr("exports.sheet.no")

@@ -54,15 +54,18 @@ def intercoder_agreement(project: Project, options: AgreementOptions) -> Agreeme
     segments = [s for s in segments if s.document_id in chosen]
     order = {c.id: n for n, c in enumerate(project.categories.list())}
     paths = project.categories.paths()
+    agreed: tuple[int, ...] = ()
     if options.level == "segment":
-        overall, categories, disagreements = _segment_level(
+        overall, categories, disagreements, agreed = _segment_level(
             project, options, segments, order, paths
         )
     else:
         overall, categories, disagreements = _document_level(
             options, segments, documents, order, paths
         )
-    return AgreementResult(options, coders, documents, overall, categories, disagreements)
+    return AgreementResult(
+        options, coders, documents, overall, categories, disagreements, agreed
+    )
 
 
 def _check(options: AgreementOptions) -> None:
@@ -154,7 +157,12 @@ def _segment_level(
         )
         for held in disagreeing
     )
-    return overall, tuple(categories), disagreements
+    agreed = tuple(
+        held[0].coding_id
+        for row, held in zip(rows, members, strict=True)
+        if len(set(row)) == 1 and held[0] is not None
+    )
+    return overall, tuple(categories), disagreements, agreed
 
 
 def _with_texts(

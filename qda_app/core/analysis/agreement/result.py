@@ -107,6 +107,9 @@ class AgreementResult:
     overall: Coefficients
     categories: tuple[CategoryAgreement, ...]
     disagreements: tuple[Disagreement, ...]
+    # Segment level: the first coder's codings at the places where all agree (a consensus
+    # for a new coder starts from them).
+    agreed_coding_ids: tuple[int, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -18,9 +18,7 @@ from qda_app.core.analysis.agreement.coefficients import (
 # Two coders, ten units, values 1 (category A), 2 (category B), 0 (nothing):
 #   A:  1 1 1 1 2 2 2 0 0 1
 #   B:  1 1 1 2 2 2 0 0 1 1
-TWO = np.array(
-    [[1, 1], [1, 1], [1, 1], [1, 2], [2, 2], [2, 2], [2, 0], [0, 0], [0, 1], [1, 1]]
-)
+TWO = np.array([[1, 1], [1, 1], [1, 1], [1, 2], [2, 2], [2, 2], [2, 0], [0, 0], [0, 1], [1, 1]])
 
 
 def test_percent_agreement_by_hand() -> None:

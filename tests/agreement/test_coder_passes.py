@@ -77,7 +77,12 @@ def test_consensus_in_place_removes_the_rejected_version(pair: Pair) -> None:
     after = ranges(pair, "B")
     b_version, a_version = other_category.segments[1], other_category.segments[0]
     assert (b_version.document_id, b_version.start, b_version.end, b_version.category_id) in before
-    assert (b_version.document_id, b_version.start, b_version.end, b_version.category_id) not in after
+    assert (
+        b_version.document_id,
+        b_version.start,
+        b_version.end,
+        b_version.category_id,
+    ) not in after
     assert (a_version.document_id, a_version.start, a_version.end, a_version.category_id) in after
     project.history.undo()
     assert ranges(pair, "B") == before

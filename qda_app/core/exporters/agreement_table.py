@@ -96,9 +96,7 @@ def summary_table(result: AgreementResult, *, short: bool = False) -> SummaryTab
             + [str(category.coefficients.units)]
             + [_shown(i, v) for i, v in enumerate(values)]
         )
-        numbers.append(
-            [None, *category.coded, None, category.coefficients.units, *values]
-        )
+        numbers.append([None, *category.coded, None, category.coefficients.units, *values])
     return SummaryTable(header, rows, numbers)
 
 

@@ -85,7 +85,10 @@ class CoderPassService:
             raise ValidationError("coders.nothing_to_copy", source=source)
         ids = self.project.codings.add_many_in(
             session,
-            [NewCoding(s.document_id, s.start, s.end, s.category_id, coder=target) for s in segments],
+            [
+                NewCoding(s.document_id, s.start, s.end, s.category_id, coder=target)
+                for s in segments
+            ],
             skip_duplicates=True,
         )
         added = [i for i in ids if i is not None]
@@ -129,16 +132,15 @@ class CoderPassService:
             for version in decision.versions:
                 if version is None or version not in rows:
                     continue
-                row = rows[version]
-                if version not in decision.keep and row.coder_id == target_id:
+                if version not in decision.keep and rows[version].coder_id == target_id:
                     remove.add(version)
         kept = [k for d in decisions for k in d.keep] + list(agreed_coding_ids)
         for version in kept:
-            row = rows.get(version)
-            if row is None or row.coder_id == target_id:
+            found = rows.get(version)
+            if found is None or found.coder_id == target_id:
                 continue
-            key = (row.document_id, row.start, row.end, row.category_id)
-            copy[key] = NewCoding(row.document_id, row.start, row.end, row.category_id, target)
+            key = (found.document_id, found.start, found.end, found.category_id)
+            copy[key] = NewCoding(*key, coder=target)
         for version in sorted(remove):
             self.project.codings.remove_in(session, version)
         session.flush()

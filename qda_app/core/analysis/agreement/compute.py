@@ -63,9 +63,7 @@ def intercoder_agreement(project: Project, options: AgreementOptions) -> Agreeme
         overall, categories, disagreements = _document_level(
             options, segments, documents, order, paths
         )
-    return AgreementResult(
-        options, coders, documents, overall, categories, disagreements, agreed
-    )
+    return AgreementResult(options, coders, documents, overall, categories, disagreements, agreed)
 
 
 def _check(options: AgreementOptions) -> None:
@@ -144,9 +142,7 @@ def _segment_level(
                 coefficients(given.astype(np.int64), 2),
             )
         )
-    disagreeing = [
-        held for row, held in zip(rows, members, strict=True) if len(set(row)) > 1
-    ]
+    disagreeing = [held for row, held in zip(rows, members, strict=True) if len(set(row)) > 1]
     texts = _with_texts(project, disagreeing)
     disagreements = tuple(
         Disagreement(
@@ -165,9 +161,7 @@ def _segment_level(
     return overall, tuple(categories), disagreements, agreed
 
 
-def _with_texts(
-    project: Project, disagreeing: list[list[Segment | None]]
-) -> dict[int, Segment]:
+def _with_texts(project: Project, disagreeing: list[list[Segment | None]]) -> dict[int, Segment]:
     """The disagreeing segments read again with their text (only those are shown)."""
     ids = sorted({s.coding_id for held in disagreeing for s in held if s is not None})
     if not ids:

@@ -71,9 +71,7 @@ def places(ranges: Sequence[CodedRange], minimum: float = DEFAULT_OVERLAP) -> li
         if len(set(coders)) != len(coders):
             continue
         if not all(
-            meets(ranges[a], ranges[b], minimum)
-            for a in members[left]
-            for b in members[right]
+            meets(ranges[a], ranges[b], minimum) for a in members[left] for b in members[right]
         ):
             continue
         for k in members[right]:

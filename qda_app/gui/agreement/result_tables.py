@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from ...core.analysis.agreement import AgreementResult
 from ...core.exporters.agreement_table import disagreement_header, disagreement_rows, summary_table
 
-DISAGREEMENT_TINT = QColor("#fdecea")
+MAX_LINES = 4  # taller rows are cut; the tooltip holds the whole text
 
 
 def _item(text: str, *, number: bool = False) -> QTableWidgetItem:
@@ -103,11 +103,25 @@ class DisagreementTable(QTableWidget):
                     if item.segments[column - 2] is None:
                         cell.setForeground(QColor("#777777"))
                     cell.setToolTip(value)
+                elif column == 0 or column >= 2:
+                    cell.setToolTip(value)
                 self.setItem(row, column, cell)
         mode = QHeaderView.ResizeMode
         header_view = self.horizontalHeader()
-        header_view.setSectionResizeMode(0, mode.ResizeToContents)
+        header_view.setSectionResizeMode(mode.Interactive)
         header_view.setSectionResizeMode(1, mode.ResizeToContents)
+        self.setColumnWidth(0, 140)
+        coders = len(result.coders)
+        text_columns = range(2, 2 + coders) if segment_level else range(0)
         for column in range(2, len(header)):
-            header_view.setSectionResizeMode(column, mode.Stretch)
+            if column in text_columns:
+                header_view.setSectionResizeMode(column, mode.Stretch)
+            else:
+                self.setColumnWidth(column, 150 if segment_level else 90)
+        if not segment_level:
+            header_view.setSectionResizeMode(1, mode.Stretch)
         self.resizeRowsToContents()
+        tallest = self.fontMetrics().lineSpacing() * MAX_LINES + 8
+        for row in range(self.rowCount()):
+            if self.rowHeight(row) > tallest:
+                self.setRowHeight(row, tallest)

@@ -37,6 +37,7 @@ def write_agreement_xlsx(result: AgreementResult, path: str | os.PathLike[str]) 
         put_text(cell, title)
         cell.font = bold
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+    sheet.row_dimensions[top].height = 48  # wrapped column titles
     first_coefficient = len(table.header) - 4
     for offset, (words, numbers) in enumerate(zip(table.rows, table.numbers, strict=True)):
         row = top + 1 + offset
@@ -54,6 +55,7 @@ def write_agreement_xlsx(result: AgreementResult, path: str | os.PathLike[str]) 
     for column in range(2, len(table.header) + 1):
         sheet.column_dimensions[_letter(column)].width = 16
     sheet.freeze_panes = sheet.cell(row=top + 1, column=2)
+    _fit_to_width(sheet)
     _disagreements(workbook.create_sheet(tr("agreement.sheet.disagreements")[:31]), result)
     documents = workbook.create_sheet(tr("agreement.sheet.documents")[:31])
     put_text(documents.cell(row=1, column=1), tr("agreement.document"))
@@ -82,6 +84,15 @@ def _disagreements(sheet: Any, result: AgreementResult) -> None:
         width = 60 if wide and 2 < column <= 2 + len(result.coders) else 30
         sheet.column_dimensions[_letter(column)].width = width
     sheet.freeze_panes = "A2"
+    _fit_to_width(sheet)
+
+
+def _fit_to_width(sheet: Any) -> None:
+    """Printed landscape, one page wide."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _letter(column: int) -> str:

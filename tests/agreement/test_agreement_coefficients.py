@@ -122,3 +122,21 @@ def test_random_many_coders_with_gaps_match_krippendorff(seed: int) -> None:
     assert krippendorff_alpha(values) == pytest.approx(
         krippendorff.alpha(reliability_data=data, level_of_measurement="nominal")
     )
+
+
+@pytest.mark.parametrize("coders", [2, 3, 4])
+def test_counted_binary_coefficients_equal_the_table_ones(coders: int) -> None:
+    from qda_app.core.analysis.agreement.coefficients import binary_coefficients
+
+    rng = np.random.default_rng(coders)
+    table = (rng.random((150, coders)) < 0.3).astype(np.int64)
+    table[:5] = 1  # some units all coders gave
+    given = table.sum(axis=1)
+    counted = binary_coefficients(
+        np.bincount(given, minlength=coders + 1), table.sum(axis=0).astype(np.int64)
+    )
+    direct = coefficients(table, 2)
+    assert counted.units == direct.units
+    for name in ("percent", "cohen", "brennan_prediger", "alpha"):
+        ours, theirs = getattr(counted, name), getattr(direct, name)
+        assert (ours is None and theirs is None) or ours == pytest.approx(theirs), name

@@ -115,15 +115,49 @@ def krippendorff_alpha(values: Values) -> float | None:
         return None
     labels, codes = np.unique(values[judged], return_inverse=True)
     units = np.nonzero(judged)[0]
-    # How often each value occurs in each unit (units × values).
-    counts = np.zeros((values.shape[0], len(labels)), dtype=np.float64)
-    np.add.at(counts, (units, codes), 1.0)
+    # How often each value occurs in each unit, as (unit, value) pairs with a count: a dense
+    # units × values table would not fit for tens of thousands of units and many categories.
+    pairs, counts = np.unique(units * len(labels) + codes, return_counts=True)
+    pair_units = pairs // len(labels)
     total = float(per_unit.sum())
-    # Coincidences of a value with itself, summed over values: Σ_u Σ_c n_uc (n_uc − 1)/(m_u − 1).
-    same = float(np.sum((counts * (counts - 1.0)).sum(axis=1) / (per_unit - 1.0)))
+    # Coincidences of a value with itself: Σ_u Σ_c n_uc (n_uc − 1) / (m_u − 1).
+    same = float(np.sum(counts * (counts - 1.0) / (per_unit[pair_units] - 1.0)))
+    by_value = np.bincount(codes, minlength=len(labels)).astype(np.float64)
+    return _alpha(total, same, by_value)
+
+
+def _alpha(total: float, same: float, by_value: NDArray[np.float64]) -> float | None:
     observed_disagreement = total - same
-    by_value = counts.sum(axis=0)
     expected_disagreement = (total * total - float(np.dot(by_value, by_value))) / (total - 1.0)
     if expected_disagreement <= 0.0:
         return None
     return 1.0 - observed_disagreement / expected_disagreement
+
+
+def binary_coefficients(
+    by_agreeing: NDArray[np.int64], given_by_coder: NDArray[np.int64]
+) -> Coefficients:
+    """The four coefficients of "given / not given" (q = 2) over complete units, from
+    counts alone: `by_agreeing[k]` units where exactly k of the m coders gave it
+    (k = 0 … m), `given_by_coder[i]` units where coder i gave it. The same numbers as
+    `coefficients(table, 2)` on the units × coders table of 0/1, without building it (a
+    category at a time over tens of thousands of places)."""
+    h = np.asarray(by_agreeing, dtype=np.float64)
+    coders = len(h) - 1
+    units = float(h.sum())
+    if units == 0 or coders < 2:
+        return Coefficients(int(units), None, None, None, None)
+    k = np.arange(coders + 1, dtype=np.float64)
+    pairs = coders * (coders - 1) / 2
+    agreeing_pairs = (k * (k - 1) + (coders - k) * (coders - k - 1)) / 2
+    percent = float(np.dot(h, agreeing_pairs) / pairs / units)
+    cohen = None
+    if coders == 2:
+        first, second = (float(g) / units for g in given_by_coder[:2])
+        expected = first * second + (1 - first) * (1 - second)
+        cohen = None if expected >= 1.0 else (percent - expected) / (1.0 - expected)
+    total = units * coders
+    same = float(np.dot(h, k * (k - 1) + (coders - k) * (coders - k - 1)) / (coders - 1))
+    given = float(np.dot(h, k))
+    alpha = _alpha(total, same, np.array([total - given, given]))
+    return Coefficients(int(units), percent, cohen, (percent - 0.5) / 0.5, alpha)

@@ -18,7 +18,7 @@ import numpy as np
 
 from ...errors import ValidationError
 from ...values import Segment, SegmentFilter
-from .coefficients import coefficients
+from .coefficients import binary_coefficients, coefficients
 from .places import CodedRange, places
 from .result import (
     LEVELS,
@@ -48,7 +48,9 @@ def intercoder_agreement(project: Project, options: AgreementOptions) -> Agreeme
         document_ids=options.document_ids,
         category_ids=options.category_ids,
     )
-    segments = project.segments.list(where, texts=False)
+    # Segment level shows the disagreeing segments with their words and some context.
+    segment_level = options.level == "segment"
+    segments = project.segments.list(where, texts=segment_level, context=80 if segment_level else 0)
     documents = _documents(project, options, segments)
     chosen = {i for i, _ in documents}
     segments = [s for s in segments if s.document_id in chosen]
@@ -129,27 +131,27 @@ def _segment_level(
     values = np.array(rows, dtype=np.int64).reshape(len(rows), len(column))
     category_ids = _category_ids(set(values.ravel().tolist()), order)
     overall = coefficients(values, len(category_ids) + 1)
+    agreeing, by_coder = _category_counts(values, category_ids)
     categories = []
-    for category_id in category_ids:
-        given = values == category_id
+    for index, category_id in enumerate(category_ids):
+        histogram = agreeing[index]
         categories.append(
             CategoryAgreement(
                 category_id,
                 paths.get(category_id, str(category_id)),
-                tuple(int(n) for n in given.sum(axis=0)),
-                int(given.any(axis=1).sum()),
-                int(given.all(axis=1).sum()),
-                coefficients(given.astype(np.int64), 2),
+                tuple(int(n) for n in by_coder[index]),
+                int(histogram[1:].sum()),
+                int(histogram[-1]),
+                binary_coefficients(histogram, by_coder[index]),
             )
         )
     disagreeing = [held for row, held in zip(rows, members, strict=True) if len(set(row)) > 1]
-    texts = _with_texts(project, disagreeing)
     disagreements = tuple(
         Disagreement(
             next(s for s in held if s is not None).document_id,
             next(s for s in held if s is not None).document_title,
             tuple("" if s is None else paths.get(s.category_id, "") for s in held),
-            tuple(None if s is None else texts.get(s.coding_id, s) for s in held),
+            tuple(held),
         )
         for held in disagreeing
     )
@@ -161,13 +163,27 @@ def _segment_level(
     return overall, tuple(categories), disagreements, agreed
 
 
-def _with_texts(project: Project, disagreeing: list[list[Segment | None]]) -> dict[int, Segment]:
-    """The disagreeing segments read again with their text (only those are shown)."""
-    ids = sorted({s.coding_id for held in disagreeing for s in held if s is not None})
-    if not ids:
-        return {}
-    found = project.segments.iter(SegmentFilter(coding_ids=tuple(ids)), context=80)
-    return {s.coding_id: s for s in found}
+def _category_counts(
+    values: np.ndarray, category_ids: list[int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per category: how many places exactly k coders gave it (k = 0 … m), and how many
+    places each coder gave it; one pass over the places × coders table."""
+    units, coders = values.shape
+    lookup = np.full(int(values.max(initial=0)) + 1, -1, dtype=np.int64)
+    lookup[np.array(category_ids, dtype=np.int64)] = np.arange(len(category_ids))
+    codes = lookup[values]  # a category's column, -1 for "nothing"
+    agreeing = np.zeros((len(category_ids), coders + 1), dtype=np.int64)
+    by_coder = np.zeros((len(category_ids), coders), dtype=np.int64)
+    if units == 0 or not category_ids:
+        return agreeing, by_coder
+    for coder in range(coders):
+        given = codes[:, coder][codes[:, coder] >= 0]
+        by_coder[:, coder] = np.bincount(given, minlength=len(category_ids))
+    rows, cells = np.nonzero(codes >= 0)
+    pairs, counts = np.unique(rows * len(category_ids) + codes[rows, cells], return_counts=True)
+    np.add.at(agreeing, (pairs % len(category_ids), counts), 1)
+    agreeing[:, 0] = units - agreeing[:, 1:].sum(axis=1)
+    return agreeing, by_coder
 
 
 def _document_level(

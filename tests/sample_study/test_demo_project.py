@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from qda_app.sample_projects.demo_builder import BUILDER_ACTOR, STUDY, build_demo
 from sample_study import agreement
 from sample_study.agreement import Segment
 
@@ -17,7 +18,6 @@ from qda_app.core.errors import ValidationError
 from qda_app.core.integrity import check_project
 from qda_app.core.presets import apply_preset
 from qda_app.core.project import Project
-from qda_app.sample_projects.demo_builder import BUILDER_ACTOR, STUDY, build_demo
 
 
 def info(path: Path, capsys) -> dict:

@@ -163,9 +163,7 @@ def _segment_level(
     return overall, tuple(categories), disagreements, agreed
 
 
-def _category_counts(
-    values: np.ndarray, category_ids: list[int]
-) -> tuple[np.ndarray, np.ndarray]:
+def _category_counts(values: np.ndarray, category_ids: list[int]) -> tuple[np.ndarray, np.ndarray]:
     """Per category: how many places exactly k coders gave it (k = 0 … m), and how many
     places each coder gave it; one pass over the places × coders table."""
     units, coders = values.shape

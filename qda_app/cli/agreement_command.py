@@ -50,6 +50,22 @@ def register(commands: Any) -> None:
     parser.add_argument("--out", metavar="PATH", help="also save the result (.xlsx or .docx)")
     parser.set_defaults(handler=cmd_agreement)
 
+    copy = commands.add_parser(
+        "copy-codings",
+        help="give a coder copies of another coder's codings as the start of a new pass",
+    )
+    copy.add_argument("file")
+    copy.add_argument("--from", dest="source", required=True, help="the coder whose codings")
+    copy.add_argument("--to", dest="target", required=True, help="the receiving coder (new?)")
+    copy.add_argument(
+        "--documents",
+        action="append",
+        default=[],
+        required=True,
+        help="titles or ids, comma-separated",
+    )
+    copy.set_defaults(handler=cmd_copy_codings)
+
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     from ..core.analysis.agreement import AgreementOptions, intercoder_agreement
@@ -75,6 +91,16 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         print(result_text(result))
         if args.out:
             print(tr("agreement.saved", path=args.out))
+    return 0
+
+
+def cmd_copy_codings(args: argparse.Namespace) -> int:
+    with open_project(args) as project:
+        documents = [_document_id(project, n) for value in args.documents for n in _names(value)]
+        count = project.coder_passes.copy_codings(
+            _coder_id(project, args.source), args.target, documents
+        )
+    print(tr("agreement.copied", count=count, source=args.source, target=args.target))
     return 0
 
 

@@ -96,3 +96,12 @@ def test_bad_input_is_one_sentence(pair: Pair, capsys: pytest.CaptureFixture[str
     pair.project.close()
     assert main(["agreement", pair.project.location, "--coders", "A,Nobody"]) == 1
     assert "“Nobody” is not a coder of this project." in capsys.readouterr().err
+
+
+def test_copy_codings_command(pair: Pair, capsys: pytest.CaptureFixture[str]) -> None:
+    pair.project.close()
+    location = pair.project.location
+    assert main(["copy-codings", location, "--from", "A", "--to", "C", "--documents", "1"]) == 0
+    assert "Copied 3 of A's codings to C." in capsys.readouterr().out
+    assert main(["--coder", "A", "log", location]) == 0
+    assert "Copy A's codings to C (3)" in capsys.readouterr().out

@@ -181,3 +181,25 @@ def test_copy_codings_dialog(qtbot, window_two_coders, answer_dialog, message_bo
     assert "Zweitkodierung" in coders, message_boxes
     copied = window.project.segments.list(texts=False)
     assert sum(1 for s in copied if s.coder == "Zweitkodierung") == 2
+
+
+def test_consensus_and_copy_dialogs_in_english(qtbot, window_two_coders) -> None:  # noqa: ANN001
+    apply_language("en")
+    project = window_two_coders.project
+    dialog = open_agreement(window_two_coders)
+    qtbot.mouseClick(dialog.compute_button, Qt.MouseButton.LeftButton)
+    consensus = ConsensusDialog(project, dialog.outcome, window_two_coders)
+    qtbot.addWidget(consensus)
+    consensus.show()
+    qtbot.wait(20)
+    assert consensus.position.text().startswith("Disagreement 1 of")
+    assert consensus.radios["first"].text() == "Keep Testkodierer*in's version"
+    SHOTS.mkdir(exist_ok=True)
+    consensus.grab().save(str(SHOTS / "consensus-en.png"))
+    copy = CopyCodingsDialog(project, window_two_coders)
+    qtbot.addWidget(copy)
+    copy.show()
+    qtbot.wait(20)
+    copy.grab().save(str(SHOTS / "copy-en.png"))
+    consensus.reject()
+    copy.reject()

@@ -21,6 +21,7 @@ from .db.write_access import writer
 from .errors import ProjectFileError, ValidationError
 from .services.categories import CategoryService
 from .services.category_history import CategoryHistoryService
+from .services.coder_passes import CoderPassService
 from .services.coders import CoderService
 from .services.codings import CodingService
 from .services.documents import DocumentService
@@ -66,6 +67,7 @@ class Project:
     quarters: QuarterService
     methods: MethodService
     coders: CoderService
+    coder_passes: CoderPassService
     variables: VariableService
     documents: DocumentService
     categories: CategoryService
@@ -90,6 +92,7 @@ class Project:
         self.quarters = QuarterService(self)
         self.methods = MethodService(self)
         self.coders = CoderService(self)
+        self.coder_passes = CoderPassService(self)
         self.variables = VariableService(self)
         self.documents = DocumentService(self)
         self.categories = CategoryService(self)

@@ -13,6 +13,7 @@ from sample_study import agreement
 from sample_study.agreement import Segment
 
 from qda_app.cli import main
+from qda_app.core.analysis.agreement import AgreementOptions, intercoder_agreement
 from qda_app.core.errors import ValidationError
 from qda_app.core.integrity import check_project
 from qda_app.core.presets import apply_preset
@@ -117,6 +118,17 @@ def test_double_coded_documents_agree_as_two_careful_coders_would(demo_path: Pat
         )
         assert min(kinds.values()) >= 5  # every kind of disagreement occurs, and agreement
         assert 0.6 <= agreement.cohens_kappa(labels) <= 0.75
+        # The app's own agreement test (issue 15) finds the same units and the same kappa.
+        coders = {c.name: c.id for c in project.coders.list()}
+        result = intercoder_agreement(
+            project,
+            AgreementOptions(
+                (coders["Keller"], coders["Yilmaz"]), document_ids=tuple(d.id for d in double)
+            ),
+        )
+        assert result.overall.units == len(labels)
+        assert result.overall.cohen == pytest.approx(agreement.cohens_kappa(labels))
+        assert len(result.disagreements) == len(labels) - kinds["agreement"]
 
 
 def test_slides_can_name_each_workshop_with_format_date_and_n(demo_path: Path) -> None:

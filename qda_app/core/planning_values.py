@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+MEASURE_STATUSES = ("proposed", "agreed", "running", "done", "dropped")
+MEASURE_PRIORITIES = ("", "high", "medium", "low")
+
 
 @dataclass(frozen=True)
 class GoalInfo:

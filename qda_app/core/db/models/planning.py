@@ -8,10 +8,8 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from ...planning_values import MEASURE_PRIORITIES, MEASURE_STATUSES
 from .base import AUTOINCREMENT, Base, utcnow
-
-MEASURE_STATUSES = ("proposed", "agreed", "running", "done", "dropped")
-MEASURE_PRIORITIES = ("", "high", "medium", "low")
 
 
 class Goal(Base):

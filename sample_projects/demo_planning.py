@@ -49,9 +49,7 @@ def add_planning(project: Project, study: Path, preset: dict[str, Any]) -> int:
     if not plan:
         return 0
     quarters = {q.name: q.id for q in project.quarters.list()}
-    statement_id = {
-        (s.quarter_id, s.text): s.id for s in project.statements.list()
-    }
+    statement_id = {(s.quarter_id, s.text): s.id for s in project.statements.list()}
     key_to_id: dict[str, int] = {}
     for entry in entries:
         quarter = quarters.get(entry.get("quarter", "")) if entry.get("quarter") else None

@@ -68,6 +68,4 @@ def apply_preset(project: Project, name: str) -> None:
                     coding_rules=sub.get("coding_rules", ""),
                 )
         for goal in data.get("goal", []):
-            project.goals.create_in(
-                session, goal["name"], goal["tag"], goal.get("description", "")
-            )
+            project.goals.create_in(session, goal["name"], goal["tag"], goal.get("description", ""))

@@ -76,7 +76,9 @@ def test_a_filled_in_worksheet_applies_exactly_and_undoes_as_one(demo: Project, 
     before = snapshot(demo)
     existing = demo.planning.measures(demo.quarters.find("Manfort").id, raum.id)[0]
     rows = entry_rows(sheet, raum.id)
-    first_blank = next(r for r in rows if sheet.cell(r, 3).value is None and sheet.cell(r, 4).value is None)
+    first_blank = next(
+        r for r in rows if sheet.cell(r, 3).value is None and sheet.cell(r, 4).value is None
+    )
     # a formula-looking cell: openpyxl stores it as a formula, the import reads it as text
     sheet.cell(first_blank, 5).value = "=Bänke+Schatten"
     sheet.cell(first_blank, 6).value = "Trinkbrunnen am Platz"
@@ -116,7 +118,12 @@ def test_a_filled_in_worksheet_applies_exactly_and_undoes_as_one(demo: Project, 
     assert [h.status for h in demo.planning.measure(existing.id).history][-1] == "running"
     # the formula-looking text stays text when exported again
     again = load_workbook(export(demo, tmp_path))["Manfort"]
-    cell = next(c for row in again.iter_rows(min_col=5, max_col=5) for c in row if c.value == "=Bänke+Schatten")
+    cell = next(
+        c
+        for row in again.iter_rows(min_col=5, max_col=5)
+        for c in row
+        if c.value == "=Bänke+Schatten"
+    )
     assert cell.data_type == "s"
     demo.history.undo()
     assert snapshot(demo) == before
@@ -164,7 +171,12 @@ def test_the_docx_worksheet_has_one_block_per_goal(demo: Project, tmp_path) -> N
     assert len(headings) == 5 and headings[3].startswith("Öffentlichen Raum")
     assert len(document.tables) == 5
     header = [c.text for c in document.tables[3].rows[0].cells]
-    assert header == ["What is missing here to reach the goal?", "Measure", "Responsible", "Time frame"]
+    assert header == [
+        "What is missing here to reach the goal?",
+        "Measure",
+        "Responsible",
+        "Time frame",
+    ]
     cells = [c.text for row in document.tables[3].rows for c in row.cells]
     assert "Bolzplatz wieder öffnen, Flutlicht und Bank aufstellen" in cells
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]

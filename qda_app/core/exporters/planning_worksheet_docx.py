@@ -51,7 +51,10 @@ def _goal_section(document: DocxDocument, block: GoalBlock) -> None:
     document.add_heading(f"{block.goal.name} ({block.goal.tag})", level=1)
     if block.goal.description:
         document.add_paragraph().add_run(block.goal.description).italic = True
-    findings = [*block.findings, *(tr("planning.cross_quarter", text=t) for t in block.cross_quarter)]
+    findings = [
+        *block.findings,
+        *(tr("planning.cross_quarter", text=t) for t in block.cross_quarter),
+    ]
     document.add_heading(tr("planning.worksheet.findings", count=len(findings)), level=2)
     for text in findings or [tr("planning.worksheet.no_findings")]:
         document.add_paragraph(text, style="List Bullet")

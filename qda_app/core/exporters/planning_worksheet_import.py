@@ -148,9 +148,7 @@ def _row_changes(
     if goal_id not in goals:
         raise _RowProblem(tr("planning.import.unknown_goal", id=padded[1]))
     missing_id, measure_id = _id(padded[2], "missing"), _id(padded[3], "measure")
-    values = dict(
-        zip(ENTRY_COLUMNS, (_text(v) for v in padded[FIRST_VISIBLE - 1 :]), strict=False)
-    )
+    values = dict(zip(ENTRY_COLUMNS, (_text(v) for v in padded[FIRST_VISIBLE - 1 :]), strict=False))
     changes: list[WorksheetChange] = []
     if missing_id is not None:
         entry = missing.get(missing_id)

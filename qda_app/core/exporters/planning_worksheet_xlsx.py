@@ -101,7 +101,10 @@ def _goal_block(
         sheet.cell(row=row, column=column).fill = styles["goal"]
     sheet.cell(row=row, column=FIRST_VISIBLE).font = styles["goal_font"]
     row += 1
-    findings = [*block.findings, *(tr("planning.cross_quarter", text=t) for t in block.cross_quarter)]
+    findings = [
+        *block.findings,
+        *(tr("planning.cross_quarter", text=t) for t in block.cross_quarter),
+    ]
     put_text(
         sheet.cell(row=row, column=FIRST_VISIBLE),
         tr("planning.worksheet.findings", count=len(findings)),
@@ -118,16 +121,23 @@ def _goal_block(
         cell.fill = styles["finding"]
         row += 1
     _ids(sheet, row, "header", goal.id)
-    for offset, column in enumerate(ENTRY_COLUMNS):
+    for offset, name in enumerate(ENTRY_COLUMNS):
         cell = sheet.cell(row=row, column=FIRST_VISIBLE + offset)
-        put_text(cell, column_header(column))
+        put_text(cell, column_header(name))
         cell.font, cell.alignment = styles["bold"], styles["wrap"]
     row += 1
     rows = max(len(block.missing), len(block.measures)) + BLANK_ROWS
     for index in range(rows):
         missing = block.missing[index] if index < len(block.missing) else None
         measure = block.measures[index] if index < len(block.measures) else None
-        _ids(sheet, row, "entry", goal.id, missing.id if missing else None, measure.id if measure else None)
+        _ids(
+            sheet,
+            row,
+            "entry",
+            goal.id,
+            missing.id if missing else None,
+            measure.id if measure else None,
+        )
         values = [
             missing.text if missing else "",
             measure.text if measure else "",

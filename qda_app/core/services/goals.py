@@ -223,4 +223,3 @@ class GoalService:
                 raise ValidationError("goal.duplicate_name", name=fields["name"])
             if "tag" in fields and other.tag.casefold() == fields["tag"].casefold():
                 raise ValidationError("goal.duplicate_tag", tag=fields["tag"])
-

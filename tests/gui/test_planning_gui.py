@@ -132,7 +132,8 @@ def test_the_planning_table_shows_a_cell_and_takes_a_missing_entry(qtbot, demo_w
         "verworfen (1)",
     ]
     running = monitoring.tree.topLevelItem(2).child(0)
-    assert "vorgeschlagen" in running.text(5) and "läuft" in running.text(5)
+    assert "vorgeschlagen" in running.text(6) and "läuft" in running.text(6)
+    assert running.text(5).count(".") == 2  # the date the status was reached
 
 
 @pytest.mark.parametrize("lang", ["de", "en"])

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 
 from ..db.models import Goal, Statement, StatementGoal
 from ..errors import ValidationError
@@ -59,7 +60,8 @@ class GoalService:
 
     def list(self) -> builtins.list[GoalInfo]:
         with self.project.read() as session:
-            rows = session.scalars(select(Goal).order_by(Goal.position, Goal.id)).all()
+            query = select(Goal).options(selectinload(Goal.statement_links))
+            rows = session.scalars(query.order_by(Goal.position, Goal.id)).all()
             return [goal_info(row) for row in rows]
 
     def get(self, goal_id: int) -> GoalInfo:

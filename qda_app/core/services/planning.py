@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import selectinload
 
 from ..db.models import (
     MEASURE_PRIORITIES,
@@ -108,7 +109,13 @@ class PlanningService:
     ) -> builtins.list[MeasureInfo]:
         conditions = _conditions(Measure, quarter_id, goal_id)
         with self.project.read() as session:
-            query = select(Measure).where(*conditions)
+            query = (
+                select(Measure)
+                .where(*conditions)
+                .options(
+                    selectinload(Measure.statement_links), selectinload(Measure.status_changes)
+                )
+            )
             rows = session.scalars(query.order_by(Measure.position, Measure.id)).all()
             return [measure_info(row) for row in rows]
 

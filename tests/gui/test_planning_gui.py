@@ -156,3 +156,42 @@ def test_planning_screenshots(qtbot, temporary_settings, built_demo, tmp_path, l
     page.tabs.setCurrentWidget(page.monitoring)
     qtbot.wait(100)
     save(window, f"planning_monitoring_{lang}")
+
+
+def test_a_worksheet_is_exported_filled_in_and_read_back_with_a_preview(
+    qtbot, demo_window, tmp_path, answer_dialog, monkeypatch
+):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+
+    from qda_app.gui.planning.worksheet_actions import WorksheetPreview
+
+    page = show_planning(qtbot, demo_window, "table")
+    project = demo_window.project
+    rheindorf = project.quarters.find("Rheindorf").id
+    page.table.select_cell(rheindorf, project.goals.find("NETZ").id)
+    target = tmp_path / "rheindorf.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    page.table.export_button.click()
+    assert target.exists()
+    workbook = load_workbook(target)
+    sheet = workbook["Rheindorf"]
+    row = next(r[0].row for r in sheet.iter_rows() if r[0].value == "entry" and r[2].value is None)
+    sheet.cell(row, 5).value = "Ein Runder Tisch für Rheindorf"
+    workbook.save(target)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(target), ""))
+    seen: list[str] = []
+
+    def confirm(dialog) -> None:
+        assert isinstance(dialog, WorksheetPreview)
+        seen.extend(dialog.lines.item(i).text() for i in range(dialog.lines.count()))
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    answer_dialog(confirm)
+    page.table.import_button.click()
+    assert len(seen) == 1 and "Ein Runder Tisch für Rheindorf" in seen[0]
+    texts = [m.text for m in project.planning.missing(rheindorf)]
+    assert "Ein Runder Tisch für Rheindorf" in texts
+    demo_window.undo()
+    assert "Ein Runder Tisch für Rheindorf" not in [m.text for m in project.planning.missing()]

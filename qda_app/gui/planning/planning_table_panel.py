@@ -10,7 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
+    QPushButton,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...core.analysis.planning_table import PlanningTable, planning_table
 from ...core.i18n import tr
 from .planning_cell_editor import PlanningCellEditor
+from .worksheet_actions import export_worksheet, import_worksheet
 
 if TYPE_CHECKING:
     from ...core.project import Project
@@ -45,16 +48,29 @@ class PlanningTablePanel(QWidget):
         self.grid.verticalHeader().setDefaultSectionSize(44)
         self.grid.currentCellChanged.connect(lambda *_: self.open_current())
         self.editor = PlanningCellEditor(self)
+        self.export_button = QPushButton(self)
+        self.export_button.setObjectName("worksheetExport")
+        self.export_button.clicked.connect(self.export_worksheet)
+        self.import_button = QPushButton(self)
+        self.import_button.setObjectName("worksheetImport")
+        self.import_button.clicked.connect(self.import_worksheet)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.import_button)
+        buttons.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.grid)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 320])
+        splitter.setSizes([400, 300])
         layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
         layout.addWidget(splitter)
 
     def retranslate(self) -> None:
+        self.export_button.setText(tr("gui.planning.export_button"))
+        self.import_button.setText(tr("gui.planning.import_button"))
         self.editor.retranslate()
         self.reload()
 
@@ -105,3 +121,21 @@ class PlanningTablePanel(QWidget):
         self.editor.show_cell(
             table.cell(quarter.quarter_id, goal.id), f"{quarter.name} × {goal.name}"
         )
+
+    def current_quarter(self) -> str | None:
+        row = self.grid.currentRow()
+        if self.table is None or not 0 <= row < len(self.table.quarters):
+            return None
+        return self.table.quarters[row].name
+
+    def export_worksheet(self) -> str:
+        """The worksheet of the chosen row's Sozialraum (the first row if none is chosen)."""
+        if self.project is None or self.table is None or not self.table.quarters:
+            return ""
+        quarter = self.current_quarter() or self.table.quarters[0].name
+        return export_worksheet(self, self.project, quarter)
+
+    def import_worksheet(self) -> int:
+        if self.project is None:
+            return 0
+        return import_worksheet(self, self.project)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import QdaError
+from ...core.errors import NotFoundError, QdaError
 from ...core.i18n import tr
 from ..common.message_boxes import show_warning
 from .goal_dialog import GoalDialog
@@ -105,8 +105,10 @@ class GoalsPanel(QWidget):
 
     def reload(self) -> None:
         current = self.current_goal_id()
+        self.goal_list.blockSignals(True)  # items of another project must not be shown
         self.goal_list.clear()
         if self.project is None:
+            self.goal_list.blockSignals(False)
             self.show_evidence()
             return
         for goal in self.project.goals.list():
@@ -124,6 +126,7 @@ class GoalsPanel(QWidget):
                 self.goal_list.setCurrentItem(item)
         if self.goal_list.currentItem() is None and self.goal_list.count():
             self.goal_list.setCurrentRow(0)
+        self.goal_list.blockSignals(False)
         self.show_evidence()
 
     def select_goal(self, goal_id: int) -> None:
@@ -139,7 +142,10 @@ class GoalsPanel(QWidget):
             self.description.setText("")
             self.evidence_label.setText(tr("gui.planning.evidence_none"))
             return
-        goal = self.project.goals.get(goal_id)
+        try:
+            goal = self.project.goals.get(goal_id)
+        except NotFoundError:  # deleted by another process; the next reload drops it
+            return
         self.description.setText(goal.description)
         quarters = {q.id: q.name for q in self.project.quarters.list()}
         statements = {s.id: s for s in self.project.statements.list()}

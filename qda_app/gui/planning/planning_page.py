@@ -64,9 +64,14 @@ class PlanningPage(QWidget):
         self.monitoring.retranslate()
 
     def set_project(self, project: Project | None) -> None:
+        """Read lazily: at once while the page shows (or to clear it), else when it is shown."""
         self.project = project
-        for panel in (self.goals, self.table, self.monitoring):
-            panel.set_project(project)
+        self.goals.project = self.table.project = self.monitoring.project = project
+        self.table.editor.set_project(project)
+        if project is None or self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     def on_change(self, event: ChangeEvent) -> None:
         if self.project is None or not (event.reset or event.tables & WATCHED):

@@ -195,3 +195,32 @@ def test_a_worksheet_is_exported_filled_in_and_read_back_with_a_preview(
     assert "Ein Runder Tisch für Rheindorf" in texts
     demo_window.undo()
     assert "Ein Runder Tisch für Rheindorf" not in [m.text for m in project.planning.missing()]
+
+
+def test_a_cross_quarter_statement_is_linked_from_the_comparison(qtbot, window, sample_project):
+    project = window.project
+    youth = sample_project.coded_category_id
+    across = project.statements.add(youth, "Orte für Jugendliche fehlen")
+    workspace = window.workspace
+    workspace.show_page(workspace.comparison_page)
+    comparison = workspace.comparison_page
+    qtbot.waitUntil(lambda: comparison.model.rowCount() > 0)
+    comparison.table.selectRow(comparison.model.row_of(youth))
+    comparison.tabs.setCurrentWidget(comparison.cross)
+    qtbot.waitUntil(lambda: comparison.cross.statements.count() == 1)
+    view = comparison.cross.statements
+    point = view.visualItemRect(view.item(0)).center()
+
+    def pick() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        next(a for a in menu.actions() if "(RAUM)" in a.text()).trigger()
+        menu.close()
+
+    QTimer.singleShot(50, pick)
+    view.customContextMenuRequested.emit(point)
+    raum = project.goals.find("RAUM")
+    qtbot.waitUntil(lambda: across.id in project.goals.get(raum.id).statement_ids)
+    planning = show_planning(qtbot, window)
+    planning.goals.select_goal(raum.id)
+    assert "Orte für Jugendliche fehlen" in planning.goals.evidence.topLevelItem(0).text(0)

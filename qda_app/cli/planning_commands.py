@@ -1,4 +1,7 @@
-"""`qda goals list|link` and `qda planning show|export|import`: from findings to planning."""
+"""`qda goals list|link` and `qda planning show|export|import`: from findings to planning.
+
+The planning table and the exporters are imported by the commands that use them: they pull in
+pandas, which every other command would otherwise pay for at start-up."""
 
 from __future__ import annotations
 
@@ -6,12 +9,12 @@ import argparse
 import json
 from typing import TYPE_CHECKING, Any
 
-from ..core.analysis.planning_table import PlanningTable, planning_table
 from ..core.errors import ValidationError
 from ..core.i18n import tr
 from .project_commands import open_project
 
 if TYPE_CHECKING:
+    from ..core.analysis.planning_table import PlanningTable
     from ..core.planning_values import GoalInfo
     from ..core.project import Project
 
@@ -93,6 +96,8 @@ def cmd_goals_link(args: argparse.Namespace) -> int:
 
 
 def cmd_planning_show(args: argparse.Namespace) -> int:
+    from ..core.analysis.planning_table import planning_table  # pandas: only when needed
+
     with open_project(args) as project:
         quarter_ids: tuple[int, ...] = ()
         if args.quarter:

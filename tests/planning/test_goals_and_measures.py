@@ -171,3 +171,21 @@ def test_deleting_a_goal_takes_its_entries_and_undo_restores_them(project: Proje
     assert [h.status for h in restored.history] == ["proposed", "agreed"]
     assert restored.statement_ids == (statement,)
     assert project.goals.get(goal.id).statement_ids == (statement,)
+
+
+def test_a_cross_quarter_statement_brings_the_segments_of_its_sources(project: Project) -> None:
+    category = project.categories.find("Leerstellen/Sozialraum")
+    assert category is not None
+    manfort = quarter_id(project, "Manfort")
+    document = project.documents.add("Workshop", "Plätze zum Verweilen fehlen.", quarter_id=manfort)
+    coding = project.codings.add(document.id, 0, 27, category.id)
+    source = project.statements.add(category.id, "Plätze fehlen", manfort, [coding.id])
+    across = project.statements.add(category.id, "Aufenthaltsorte fehlen überall")
+    project.statements.link_source(across.id, source.id)
+    goal = project.goals.find("RAUM")
+    assert goal is not None
+    project.goals.link_statement(goal.id, across.id)
+    evidence = project.goals.evidence(goal.id)
+    assert [s.coding_id for s in evidence[across.id]] == [coding.id]
+    table = planning_table(project)
+    assert [s.id for s in table.cross_quarter[goal.id]] == [across.id]

@@ -181,3 +181,34 @@ def test_the_docx_worksheet_has_one_block_per_goal(demo: Project, tmp_path) -> N
     assert "Bolzplatz wieder öffnen, Flutlicht und Bank aufstellen" in cells
     bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
     assert "Bolzplatz wieder öffnen und mit Bank und Licht ausstatten" in bullets
+
+
+def test_a_changed_entry_is_changed_and_a_foreign_id_is_refused(demo: Project, tmp_path) -> None:
+    path = export(demo, tmp_path)
+    workbook = load_workbook(path)
+    sheet = workbook["Manfort"]
+    netz = demo.goals.find("NETZ")
+    assert netz is not None
+    row = next(r for r in entry_rows(sheet, netz.id) if sheet.cell(r, 3).value is not None)
+    sheet.cell(row, 5).value = "Ein fester Raum für die Sozialraum-AG im Bürgerhaus"
+    sheet.cell(row, 8).value = "ab sofort"
+    workbook.save(path)
+    preview = read_worksheet(demo, path)
+    assert [(c.kind, c.row) for c in preview.changes] == [
+        ("changed_missing", row),
+        ("changed_measure", row),
+    ]
+    assert preview.changes[1].fields == {"time_frame": "ab sofort"}
+    apply_worksheet(demo, preview)
+    entry = demo.planning.missing(preview.quarter_id, netz.id)[0]
+    assert entry.text == "Ein fester Raum für die Sozialraum-AG im Bürgerhaus"
+
+    rheindorf_measure = demo.planning.measures(demo.quarters.find("Rheindorf").id)[0]
+    sheet.cell(row, 4).value = rheindorf_measure.id  # a measure of another Sozialraum
+    sheet.cell(row + 1, 2).value = "zwölf"  # not a goal id
+    workbook.save(path)
+    with pytest.raises(WorksheetError) as raised:
+        read_worksheet(demo, path)
+    message = str(raised.value)
+    assert f"row {row}: measure #{rheindorf_measure.id} does not belong" in message
+    assert f"row {row + 1}: “zwölf” is not a valid number in a hidden column" in message

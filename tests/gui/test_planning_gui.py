@@ -149,6 +149,13 @@ def test_planning_screenshots(qtbot, temporary_settings, built_demo, tmp_path, l
     page.goals.evidence.topLevelItem(0).setExpanded(True)
     qtbot.wait(100)
     save(window, f"planning_goals_{lang}")
+    from qda_app.gui.planning.statement_picker_dialog import StatementPickerDialog
+
+    picker = StatementPickerDialog(project, project.goals.find("RAUM").id, parent=window)
+    picker.show()
+    qtbot.waitExposed(picker)
+    save(picker, f"planning_picker_{lang}")
+    picker.close()
     page.tabs.setCurrentWidget(page.table)
     page.table.select_cell(project.quarters.find("Manfort").id, project.goals.find("RAUM").id)
     qtbot.wait(100)
@@ -224,3 +231,38 @@ def test_a_cross_quarter_statement_is_linked_from_the_comparison(qtbot, window, 
     planning = show_planning(qtbot, window)
     planning.goals.select_goal(raum.id)
     assert "Orte für Jugendliche fehlen" in planning.goals.evidence.topLevelItem(0).text(0)
+
+
+def test_statements_are_chosen_from_the_goal_view(qtbot, demo_window, answer_dialog):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from qda_app.gui.planning.statement_picker_dialog import StatementPickerDialog
+
+    project = demo_window.project
+    page = show_planning(qtbot, demo_window)
+    netz = project.goals.find("NETZ")
+    page.goals.select_goal(netz.id)
+    before = len(project.goals.get(netz.id).statement_ids)
+    wanted = next(s for s in project.statements.list() if "Bolzplatz wieder öffnen" in s.text)
+
+    def tick(dialog) -> None:
+        assert isinstance(dialog, StatementPickerDialog)
+        qtbot.keyClicks(dialog.filter, "Bolzplatz")
+        visible = [
+            dialog.list.item(r)
+            for r in range(dialog.list.count())
+            if not dialog.list.item(r).isHidden()
+        ]
+        assert visible and all("Bolzplatz" in item.text() for item in visible)
+        item = dialog.item_of(wanted.id)
+        assert item is not None and not item.isHidden()
+        item.setCheckState(Qt.CheckState.Checked)
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    answer_dialog(tick)
+    page.goals.choose_button.click()
+    assert wanted.id in project.goals.get(netz.id).statement_ids
+    assert page.goals.evidence.topLevelItemCount() == before + 1
+    demo_window.undo()
+    qtbot.waitUntil(lambda: page.goals.evidence.topLevelItemCount() == before)

@@ -189,3 +189,15 @@ def test_a_cross_quarter_statement_brings_the_segments_of_its_sources(project: P
     assert [s.coding_id for s in evidence[across.id]] == [coding.id]
     table = planning_table(project)
     assert [s.id for s in table.cross_quarter[goal.id]] == [across.id]
+
+
+def test_a_goal_gets_exactly_the_chosen_statements_in_one_step(project: Project) -> None:
+    first, second, third = (a_statement(project, text=f"Lücke {n}") for n in range(3))
+    goal = project.goals.find("TEILHABE")
+    assert goal is not None
+    project.goals.link_statement(goal.id, first)
+    project.goals.set_statements(goal.id, [second, third])
+    assert project.goals.get(goal.id).statement_ids == (second, third)
+    assert "1 removed" in project.history.entries(limit=1)[0].description
+    project.history.undo()
+    assert project.goals.get(goal.id).statement_ids == (first,)

@@ -197,6 +197,27 @@ class GoalService:
             row = self.link_statement_in(session, goal_id, statement_id)
         return row
 
+    def set_statements(self, goal_id: int, statement_ids: Sequence[int]) -> GoalInfo:
+        """Link exactly these statements to the goal (adding and removing links) in one
+        undoable command, as the goal's own view chooses them."""
+        with self.project.command("goal.set_statements", id=goal_id) as session:
+            return goal_info(self.set_statements_in(session, goal_id, statement_ids))
+
+    def set_statements_in(
+        self, session: Session, goal_id: int, statement_ids: Sequence[int]
+    ) -> Goal:
+        row = fetch(session, Goal, goal_id, "goal")
+        wanted = set(statement_ids)
+        current = {link.statement_id for link in row.statement_links}
+        note_params(
+            session, name=row.name, added=len(wanted - current), removed=len(current - wanted)
+        )
+        for statement_id in current - wanted:
+            self.unlink_statement_in(session, goal_id, statement_id)
+        for statement_id in sorted(wanted - current):
+            self.link_statement_in(session, goal_id, statement_id)
+        return row
+
     def unlink_statement(self, goal_id: int, statement_id: int) -> GoalInfo:
         with self.project.command("goal.unlink", id=goal_id, statement=statement_id) as session:
             return goal_info(self.unlink_statement_in(session, goal_id, statement_id))

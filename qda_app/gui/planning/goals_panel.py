@@ -24,6 +24,7 @@ from ...core.errors import NotFoundError, QdaError
 from ...core.i18n import tr
 from ..common.message_boxes import show_warning
 from .goal_dialog import GoalDialog
+from .statement_picker_dialog import StatementPickerDialog
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -68,6 +69,9 @@ class GoalsPanel(QWidget):
         self.unlink_button = QPushButton(self)
         self.unlink_button.setObjectName("goal_unlink")
         self.unlink_button.clicked.connect(self.unlink_selected)
+        self.choose_button = QPushButton(self)
+        self.choose_button.setObjectName("goal_choose")
+        self.choose_button.clicked.connect(self.choose_statements)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -79,7 +83,11 @@ class GoalsPanel(QWidget):
         right_layout.addWidget(self.description)
         right_layout.addWidget(self.evidence_label)
         right_layout.addWidget(self.evidence, 1)
-        right_layout.addWidget(self.unlink_button, 0, Qt.AlignmentFlag.AlignRight)
+        link_row = QHBoxLayout()
+        link_row.addWidget(self.choose_button)
+        link_row.addStretch(1)
+        link_row.addWidget(self.unlink_button)
+        right_layout.addLayout(link_row)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
         splitter.addWidget(right)
@@ -93,6 +101,7 @@ class GoalsPanel(QWidget):
         for name, button in self.buttons.items():
             button.setText(tr(f"gui.planning.goal_button.{name}"))
         self.unlink_button.setText(tr("gui.planning.unlink"))
+        self.choose_button.setText(tr("gui.planning.choose_statements"))
         self.show_evidence()
 
     def set_project(self, project: Project | None) -> None:
@@ -166,6 +175,7 @@ class GoalsPanel(QWidget):
         chosen = self.current_goal_id() is not None
         for name in ("edit", "up", "down", "delete"):
             self.buttons[name].setEnabled(chosen)
+        self.choose_button.setEnabled(chosen)
 
     # -- changes -------------------------------------------------------------------------------
 
@@ -207,6 +217,17 @@ class GoalsPanel(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self._run(lambda p: p.goals.delete(goal_id))
+
+    def choose_statements(self) -> None:
+        """Tick the statements the goal rests on; the changes are one undoable command."""
+        goal_id = self.current_goal_id()
+        if self.project is None or goal_id is None:
+            return
+        dialog = StatementPickerDialog(self.project, goal_id, parent=self)
+        if dialog.exec():
+            chosen = dialog.chosen()
+            if set(chosen) != set(self.project.goals.get(goal_id).statement_ids):
+                self._run(lambda p: p.goals.set_statements(goal_id, chosen))
 
     def unlink_selected(self) -> None:
         goal_id = self.current_goal_id()

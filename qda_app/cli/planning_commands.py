@@ -45,6 +45,10 @@ def register(commands: Any) -> None:
     export.add_argument("--quarter", required=True, help="the Sozialraum")
     export.add_argument("--out", required=True, help="OUT.xlsx (can be imported) or OUT.docx")
     export.set_defaults(handler=cmd_planning_export)
+    slides = psub.add_parser("slides", help="the planning slides alone as a 16:9 PPTX")
+    slides.add_argument("file")
+    slides.add_argument("--out", required=True, help="OUT.pptx")
+    slides.set_defaults(handler=cmd_planning_slides)
     imported = psub.add_parser("import", help="apply a filled-in XLSX worksheet (undoable)")
     imported.add_argument("file")
     imported.add_argument("workbook")
@@ -155,6 +159,22 @@ def cmd_planning_export(args: argparse.Namespace) -> int:
 
         write_worksheet_docx(sheet, out)
     print(tr("cli.planning.written", path=out, quarter=sheet.quarter.name))
+    return 0
+
+
+def cmd_planning_slides(args: argparse.Namespace) -> int:
+    """The planning section on its own (the result decks include it as one of their sections)."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    from ..core.exporters.planning_slides import add_planning_slides
+
+    deck = Presentation()
+    deck.slide_width, deck.slide_height = Inches(13.333), Inches(7.5)
+    with open_project(args) as project:
+        count = add_planning_slides(deck, project)
+    deck.save(str(args.out))
+    print(tr("cli.planning.slides_written", path=str(args.out), count=count))
     return 0
 
 

@@ -80,3 +80,13 @@ def test_planning_show_export_and_import(demo_file: Path, tmp_path: Path, capsys
     assert code == 0 and "Applied 1 changes" in out
     with Project.open(demo_file) as project:
         assert any(m.text == "Mehr Sitzplätze" for m in project.planning.missing())
+
+
+def test_planning_slides_on_their_own(demo_file: Path, tmp_path: Path, capsys) -> None:
+    from pptx import Presentation
+
+    out = tmp_path / "planung.pptx"
+    code, text, _ = run(capsys, "planning", "slides", str(demo_file), "--out", str(out))
+    assert code == 0 and "6 slides" in text
+    deck = Presentation(str(out))
+    assert len(deck.slides) == 6 and deck.slide_width > deck.slide_height

@@ -118,17 +118,19 @@ def _goal_slide(
     frame.word_wrap = True
     heading = frame.paragraphs[0]
     heading.text = goal.name
-    heading.font.bold, heading.font.size = True, Pt(24)
+    heading.font.bold, heading.font.size = True, Pt(28)
     heading.font.color.rgb = RGBColor(*ACCENT)
     if goal.description:
         lead = frame.add_paragraph()
         lead.text = goal.description
-        lead.font.size, lead.font.italic = Pt(14), True
+        lead.font.size, lead.font.italic = Pt(16), True
+        lead.space_after = Pt(10)
     for text, level in recommendations(table, goal_id, options):
         paragraph = frame.add_paragraph()
         paragraph.text = ("• " if level else "") + text
         paragraph.level = level
-        paragraph.font.size = Pt(14 if level else 16)
+        paragraph.font.size = Pt(16 if level else 18)
+        paragraph.space_before = Pt(2 if level else 8)
         paragraph.font.bold = level == 0
 
 

@@ -26,8 +26,10 @@ from .services.coders import CoderService
 from .services.codings import CodingService
 from .services.documents import DocumentService
 from .services.exchange_guids import ExchangeGuidService
+from .services.goals import GoalService
 from .services.history import HistoryService
 from .services.methods import MethodService
+from .services.planning import PlanningService
 from .services.project_details import ProjectDetailsService
 from .services.quarters import QuarterService
 from .services.segments import SegmentService
@@ -78,6 +80,8 @@ class Project:
     category_history: CategoryHistoryService
     details: ProjectDetailsService
     exchange_guids: ExchangeGuidService
+    goals: GoalService
+    planning: PlanningService
 
     def __init__(self, engine: Engine, location: str, actor: str | None = None) -> None:
         self.engine = engine
@@ -103,6 +107,8 @@ class Project:
         self.category_history = CategoryHistoryService(self)
         self.details = ProjectDetailsService(self)
         self.exchange_guids = ExchangeGuidService(self)
+        self.goals = GoalService(self)
+        self.planning = PlanningService(self)
 
     @classmethod
     def create(

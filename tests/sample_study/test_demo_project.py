@@ -14,6 +14,7 @@ from sample_study.agreement import Segment
 
 from qda_app.cli import main
 from qda_app.core.analysis.agreement import AgreementOptions, intercoder_agreement
+from qda_app.core.analysis.planning_table import planning_table
 from qda_app.core.errors import ValidationError
 from qda_app.core.integrity import check_project
 from qda_app.core.presets import apply_preset
@@ -232,3 +233,27 @@ def test_the_built_demo_is_a_baseline_nothing_can_undo(demo_path) -> None:
             assert project.history.next_undo() is None
             assert project.history.next_redo() is None
             assert len(project.history.entries()) > 30  # the build stays on record
+
+
+def test_the_demo_links_its_gap_statements_to_goals_and_plans_two_quarters(demo_path) -> None:
+    with Project.open(demo_path) as project:
+        goals = project.goals.list()
+        assert len(goals) == 5 and all(goal.statement_ids for goal in goals)
+        categories = {c.id: c for c in project.categories.list()}
+        gap = project.categories.find("Leerstellen")
+        assert gap is not None
+        linked = {i for goal in goals for i in goal.statement_ids}
+        gap_statements = [
+            s for s in project.statements.list() if categories[s.category_id].parent_id == gap.id
+        ]
+        assert {s.id for s in gap_statements} <= linked
+        table = planning_table(project)
+        planned = {
+            q.name
+            for q in table.quarters
+            for g in table.goals
+            if table.cell(q.quarter_id, g.id).missing and table.cell(q.quarter_id, g.id).measures
+        }
+        assert {"Manfort", "Rheindorf"} <= planned
+        statuses = {m.status for m in project.planning.measures()}
+        assert {"agreed", "running", "done"} <= statuses

@@ -8,7 +8,8 @@ renamed when complete, so a half-built demo never appears.
 The build replays the study in the order the team worked: quarters, the first deductive
 category scheme, the protocols, early codings in that scheme, its revision into the final
 scheme (scheme_history.py), the coding of all protocols, sharper coding rules after the
-intercoder comparison, anchor examples and the reduced statements (demo_statements.py).
+intercoder comparison, anchor examples, the reduced statements (demo_statements.py) and
+the planning step: goals, their links to the gap statements, measures (demo_planning.py).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from qda_app.core.services.codings import NewCoding
 from qda_app.core.services.variables import define_in, set_in
 
 from . import scheme_history
+from .demo_planning import add_planning
 from .demo_statements import add_statements
 from .leverkusen.protocol_source import read_source
 from .scheme_history import EarlyCoding, SchemeHistory, acting_as
@@ -222,7 +224,8 @@ def _build(project: Project, study: Path, report: Report) -> None:
     scheme_history.finalize(project, preset, history, category_ids)
     add_anchors(project, located, ids, category_ids)
     statements = add_statements(project, ids, study)
-    report(f"{len(located)} codings, {statements} statements")
+    links = add_planning(project, study, preset)
+    report(f"{len(located)} codings, {statements} statements, {links} goal links")
 
 
 def build_demo(

@@ -30,7 +30,7 @@ def load_preset(name: str) -> dict[str, Any]:
 
 
 def apply_preset(project: Project, name: str) -> None:
-    """Add the preset's quarters and categories in one undoable command.
+    """Add the preset's quarters, categories and strategic goals in one undoable command.
 
     Every row goes through the services' checks (unique names, colours, patterns)."""
     data = load_preset(name)
@@ -67,3 +67,5 @@ def apply_preset(project: Project, name: str) -> None:
                     definition=sub.get("definition", ""),
                     coding_rules=sub.get("coding_rules", ""),
                 )
+        for goal in data.get("goal", []):
+            project.goals.create_in(session, goal["name"], goal["tag"], goal.get("description", ""))

@@ -21,12 +21,15 @@ from .db.write_access import writer
 from .errors import ProjectFileError, ValidationError
 from .services.categories import CategoryService
 from .services.category_history import CategoryHistoryService
+from .services.coder_passes import CoderPassService
 from .services.coders import CoderService
 from .services.codings import CodingService
 from .services.documents import DocumentService
 from .services.exchange_guids import ExchangeGuidService
+from .services.goals import GoalService
 from .services.history import HistoryService
 from .services.methods import MethodService
+from .services.planning import PlanningService
 from .services.project_details import ProjectDetailsService
 from .services.quarters import QuarterService
 from .services.segments import SegmentService
@@ -66,6 +69,7 @@ class Project:
     quarters: QuarterService
     methods: MethodService
     coders: CoderService
+    coder_passes: CoderPassService
     variables: VariableService
     documents: DocumentService
     categories: CategoryService
@@ -76,6 +80,8 @@ class Project:
     category_history: CategoryHistoryService
     details: ProjectDetailsService
     exchange_guids: ExchangeGuidService
+    goals: GoalService
+    planning: PlanningService
 
     def __init__(self, engine: Engine, location: str, actor: str | None = None) -> None:
         self.engine = engine
@@ -90,6 +96,7 @@ class Project:
         self.quarters = QuarterService(self)
         self.methods = MethodService(self)
         self.coders = CoderService(self)
+        self.coder_passes = CoderPassService(self)
         self.variables = VariableService(self)
         self.documents = DocumentService(self)
         self.categories = CategoryService(self)
@@ -100,6 +107,8 @@ class Project:
         self.category_history = CategoryHistoryService(self)
         self.details = ProjectDetailsService(self)
         self.exchange_guids = ExchangeGuidService(self)
+        self.goals = GoalService(self)
+        self.planning = PlanningService(self)
 
     @classmethod
     def create(

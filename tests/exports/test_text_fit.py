@@ -52,3 +52,14 @@ def test_a_bullet_too_long_for_a_slide_gets_a_smaller_size() -> None:
     assert shortened.endswith(" …")
     small = BulletBox(BOX.width_pt, BOX.height_pt, 10, BOX.space_before_pt, BOX.indent_pt)
     assert small.fits([shortened]) and len(shortened) < len(huge[0])
+
+
+def test_a_long_list_is_cut_with_the_number_left_out() -> None:
+    from qda_app.core.exporters.slides.text_fit import lines_that_fit
+
+    lines = [f"• Kategorie {n}" for n in range(200)]
+    kept = lines_that_fit(lines, BOX)
+    assert kept[-1] == f"… (+{200 - len(kept) + 1})"
+    small = BulletBox(BOX.width_pt, BOX.height_pt, 10, BOX.space_before_pt, 0)
+    assert small.fits(kept)
+    assert lines_that_fit(lines[:5], BOX) == lines[:5]

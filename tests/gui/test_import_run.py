@@ -10,6 +10,7 @@ from gui.import_helpers import cell, open_import, type_into_cell
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
+from shiboken6 import isValid
 
 from qda_app.gui.importing.import_dialog import ImportDialog
 from qda_app.gui.shell.main_window import MainWindow
@@ -45,7 +46,8 @@ def test_import_shows_progress_stores_the_tables_metadata_and_summarises(qtbot, 
         "Datei 1 von 2 wird importiert:\nManfort_Workshop_2020-11-09.docx"
     )
     summary = wait_for_summary(qtbot, window)
-    assert not dialog.isVisible() and not progress.isVisible()
+    # Both are gone: hidden, or already deleted (the dialog is deleted once it has finished).
+    assert all(not isValid(w) or not w.isVisible() for w in (dialog, progress))
 
     documents = new_documents(window, before)
     assert set(documents) == {"WS Manfort", "Manfort_Telefoninterview_2020-12-03"}

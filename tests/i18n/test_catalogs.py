@@ -41,7 +41,26 @@ DYNAMIC = {
     "gui.grid.column_tip.": ("status", "segment", "paraphrase", "generalisation"),
     "gui.matrix.basis.": ("codings", "statements"),
     "gui.matrix.tab.": ("matrix", "heatmap", "bars", "cross"),
-    "gui.workspace.": ("document", "grid", "comparison"),
+    "gui.workspace.": ("document", "grid", "comparison", "planning"),
+    "gui.planning.tab.": ("goals", "table", "monitoring"),
+    "gui.planning.goal_button.": ("add", "edit", "up", "down", "delete"),
+    "gui.planning.button.": (
+        "add_missing",
+        "edit_missing",
+        "delete_missing",
+        "add_measure",
+        "edit_measure",
+        "delete_measure",
+    ),
+    "gui.planning.monitoring.": (
+        "measure",
+        "quarter",
+        "goal",
+        "responsible",
+        "time_frame",
+        "since",
+        "history",
+    ),
     "gui.chart.filter_": ("png", "svg"),
 }
 # A literal key passed to tr(), a QdaError subclass or a "…key" argument.

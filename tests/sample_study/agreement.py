@@ -1,4 +1,5 @@
-"""Cohen's kappa at segment level, computed here until the app has its own (issue 15).
+"""Cohen's kappa at segment level, written independently of the app's own
+(qda_app.core.analysis.agreement), which the demo test checks against it.
 
 Units are the coded segments of either coder. Two segments of different coders are the same
 unit when their overlap covers at least 90 % of the longer one; each segment belongs to at

@@ -13,6 +13,8 @@ from sample_study import agreement
 from sample_study.agreement import Segment
 
 from qda_app.cli import main
+from qda_app.core.analysis.agreement import AgreementOptions, intercoder_agreement
+from qda_app.core.analysis.planning_table import planning_table
 from qda_app.core.errors import ValidationError
 from qda_app.core.integrity import check_project
 from qda_app.core.presets import apply_preset
@@ -117,6 +119,17 @@ def test_double_coded_documents_agree_as_two_careful_coders_would(demo_path: Pat
         )
         assert min(kinds.values()) >= 5  # every kind of disagreement occurs, and agreement
         assert 0.6 <= agreement.cohens_kappa(labels) <= 0.75
+        # The app's own agreement test (issue 15) finds the same units and the same kappa.
+        coders = {c.name: c.id for c in project.coders.list()}
+        result = intercoder_agreement(
+            project,
+            AgreementOptions(
+                (coders["Keller"], coders["Yilmaz"]), document_ids=tuple(d.id for d in double)
+            ),
+        )
+        assert result.overall.units == len(labels)
+        assert result.overall.cohen == pytest.approx(agreement.cohens_kappa(labels))
+        assert len(result.disagreements) == len(labels) - kinds["agreement"]
 
 
 def test_slides_can_name_each_workshop_with_format_date_and_n(demo_path: Path) -> None:
@@ -220,3 +233,27 @@ def test_the_built_demo_is_a_baseline_nothing_can_undo(demo_path) -> None:
             assert project.history.next_undo() is None
             assert project.history.next_redo() is None
             assert len(project.history.entries()) > 30  # the build stays on record
+
+
+def test_the_demo_links_its_gap_statements_to_goals_and_plans_two_quarters(demo_path) -> None:
+    with Project.open(demo_path) as project:
+        goals = project.goals.list()
+        assert len(goals) == 5 and all(goal.statement_ids for goal in goals)
+        categories = {c.id: c for c in project.categories.list()}
+        gap = project.categories.find("Leerstellen")
+        assert gap is not None
+        linked = {i for goal in goals for i in goal.statement_ids}
+        gap_statements = [
+            s for s in project.statements.list() if categories[s.category_id].parent_id == gap.id
+        ]
+        assert {s.id for s in gap_statements} <= linked
+        table = planning_table(project)
+        planned = {
+            q.name
+            for q in table.quarters
+            for g in table.goals
+            if table.cell(q.quarter_id, g.id).missing and table.cell(q.quarter_id, g.id).measures
+        }
+        assert {"Manfort", "Rheindorf"} <= planned
+        statuses = {m.status for m in project.planning.measures()}
+        assert {"agreed", "running", "done"} <= statuses

@@ -71,7 +71,8 @@ def _shingles(text: str, size: int = 8) -> set[tuple[str, ...]]:
 
 def _sample_texts() -> dict[str, str]:
     """Every text written for the sample study: protocols, codings' paraphrases,
-    generalisations and memos, statements, the first category scheme and the preset."""
+    generalisations and memos, statements, the first category scheme, the planning table
+    and the preset."""
     study = Path(all_sources()[0].path).parents[1]
     texts = {source.path.name: source.path.read_text(encoding="utf-8") for source in all_sources()}
     for path in sorted((study / "codings").glob("*.toml")):
@@ -81,6 +82,7 @@ def _sample_texts() -> dict[str, str]:
     statements = tomllib.loads((study / "statements.toml").read_text(encoding="utf-8"))
     texts["statements.toml"] = "\n".join(s["text"] for s in statements["statement"])
     texts["scheme_history.toml"] = (study / "scheme_history.toml").read_text(encoding="utf-8")
+    texts["planning.toml"] = (study / "planning.toml").read_text(encoding="utf-8")
     texts["leverkusen preset"] = json.dumps(load_preset("leverkusen"), ensure_ascii=False)
     return texts
 

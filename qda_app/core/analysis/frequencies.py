@@ -6,9 +6,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 import pandas as pd
-from sqlalchemy import func, select
 
-from ..db.models import Coding, Document
 from ..services import category_tree
 
 if TYPE_CHECKING:
@@ -34,24 +32,20 @@ def frequency_table(project: Project, *, unique_documents: bool = False) -> pd.D
     """Rows: category paths in tree order; columns: Sozialräume (and the city-wide level).
 
     Cells count codings, or with `unique_documents` the documents with at least one coding.
+    Read through the segment read side (counts per category and document).
     """
     quarters = project.quarters.list()
     level = rollup(quarters)
     columns = [q.name for q in quarters if q.kind in ("city", "social_space")]
     categories = project.categories.list()
     category_paths = category_tree.paths(categories)
-    counted = func.count(func.distinct(Document.id)) if unique_documents else func.count()
-    query = (
-        select(Coding.category_id, Document.quarter_id, counted)
-        .join(Document, Document.id == Coding.document_id)
-        .group_by(Coding.category_id, Document.quarter_id)
-    )
-    with project.read() as session:
-        rows = session.execute(query).all()
+    counts = project.segments.counts_by_document()
+    quarter_of = {d.id: d.quarter_id for d in project.documents.list()}
     cells: dict[tuple[int, str], int] = defaultdict(int)
-    for category_id, quarter_id, n in rows:
+    for category_id, document_id, n in counts.itertuples(index=False):
+        quarter_id = quarter_of.get(int(document_id))
         if quarter_id is not None:
-            cells[(category_id, level[quarter_id].name)] += n
+            cells[(int(category_id), level[quarter_id].name)] += 1 if unique_documents else int(n)
     data = [[cells.get((c.id, column), 0) for column in columns] for c in categories]
     return pd.DataFrame(
         data, index=[category_paths[c.id] for c in categories], columns=columns, dtype="int64"

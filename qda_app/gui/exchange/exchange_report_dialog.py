@@ -5,42 +5,25 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...core.exchange.exchange_values import ExchangeSummary, counted
 from ...core.i18n import tr
+from ..common.report_dialog import ReportDialog
 
 
-class ExchangeReportDialog(QDialog):
+class ExchangeReportDialog(ReportDialog):
     """A headline naming the file, the counts, then corrections and what did not go across."""
 
     def __init__(
         self, summary: ExchangeSummary, *, exported: bool, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("exchangeReport")
+        super().__init__("exchangeReport", tr("gui.exchange.report.title"), parent)
         self.summary = summary
         self.exported = exported
-        self.setWindowTitle(tr("gui.exchange.report.title"))
         key = "gui.exchange.report.exported" if exported else "gui.exchange.report.imported"
         path = summary.project_path or summary.path
-        self.headline = QLabel(tr(key, name=path.name), self)
-        self.headline.setObjectName("exchangeHeadline")
-        self.headline.setWordWrap(True)
-        font = self.headline.font()
-        font.setBold(True)
-        self.headline.setFont(font)
-        self.details = QTextBrowser(self)
-        self.details.setObjectName("exchangeDetails")
-        self.details.setOpenLinks(False)
-        self.details.setHtml(self._html())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
-        buttons.accepted.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.details, 1)
-        layout.addWidget(buttons)
-        self.resize(640, 420)
+        self.show_report(tr(key, name=path.name), self._html())
 
     def _html(self) -> str:
         counts = [

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from ...core.i18n import tr
 from ...core.values import SegmentFilter, StatementInfo
 from ..categories.segment_list import ENTRY_ROLE, SegmentDelegate, fill_list, mute, segment_entries
 from ..common.message_boxes import show_warning
+from ..planning.goal_link_menu import goal_link_menu
 from .cell_segments_model import CellSegmentsModel
 from .cell_statements_model import CellStatementsModel, evidence_of
 from .statement_delegate import StatementDelegate
@@ -108,6 +109,8 @@ class CellEditor(QWidget):
         self.statements_view.selectionModel().currentChanged.connect(
             lambda *_: self._show_evidence()
         )
+        self.statements_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.statements_view.customContextMenuRequested.connect(self._statement_menu)
 
         self.new_button = QPushButton(self)
         self.new_button.clicked.connect(self.new_statement)
@@ -309,6 +312,16 @@ class CellEditor(QWidget):
             ids = [self.evidence_list.currentItem().data(ENTRY_ROLE).coding_id]
         for coding_id in ids:
             self._run(lambda project, c=coding_id: project.statements.unlink(statement.id, c))
+
+    def _statement_menu(self, position: QPoint) -> None:
+        """Right-click on a statement: the strategic goals it supports (planning)."""
+        index = self.statements_view.indexAt(position)
+        if index.isValid():
+            self.statements_view.setCurrentIndex(index)
+        statement = self.current_statement()
+        if self.project is not None and statement is not None:
+            menu = goal_link_menu(self, self.project, statement.id)
+            menu.exec(self.statements_view.viewport().mapToGlobal(position))
 
     def _run(self, change) -> None:  # noqa: ANN001 - a function of the project
         if self.project is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from ...core.i18n import tr
 from ...core.values import StatementInfo
 from ..categories.segment_list import mute
 from ..common.message_boxes import show_warning
+from ..planning.goal_link_menu import goal_link_menu
 
 if TYPE_CHECKING:
     from ...core.project import Project
@@ -62,6 +63,8 @@ class CrossStatementsPanel(QWidget):
         )
         self.statements.currentItemChanged.connect(lambda *_: self._fill_sources())
         self.statements.itemChanged.connect(self._text_edited)
+        self.statements.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.statements.customContextMenuRequested.connect(self._goal_menu)
         self.new_button = QPushButton(self)
         self.new_button.clicked.connect(self.new_statement)
         self.delete_button = QPushButton(self)
@@ -172,6 +175,16 @@ class CrossStatementsPanel(QWidget):
         if self.statements.currentRow() < 0 and self.statements.count():
             self.statements.setCurrentRow(0)
         self._fill_sources()
+
+    def _goal_menu(self, position: QPoint) -> None:
+        """Right-click on a cross-quarter statement: the strategic goals it supports."""
+        item = self.statements.itemAt(position)
+        if item is not None:
+            self.statements.setCurrentItem(item)
+        statement_id = self.current_statement_id()
+        if self.project is not None and statement_id is not None:
+            menu = goal_link_menu(self, self.project, statement_id)
+            menu.exec(self.statements.viewport().mapToGlobal(position))
 
     def current_statement_id(self) -> int | None:
         item = self.statements.currentItem()

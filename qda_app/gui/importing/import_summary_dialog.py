@@ -4,45 +4,29 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...core.i18n import tr
 from ...core.importers.batch import ImportSummary
+from ..common.report_dialog import ReportDialog
 
 
-class ImportSummaryDialog(QDialog):
+class ImportSummaryDialog(ReportDialog):
     """A headline with the counts, then the three lists; every reason is one sentence."""
 
     def __init__(
         self, summary: ImportSummary, cancelled: bool, planned: int, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("importSummary")
-        self.summary = summary
-        self.setWindowTitle(
-            tr("gui.import.summary.title_cancelled" if cancelled else "gui.import.summary.title")
+        title_key = (
+            "gui.import.summary.title_cancelled" if cancelled else "gui.import.summary.title"
         )
+        super().__init__("importSummary", tr(title_key), parent)
+        self.summary = summary
         imported, total = len(summary.imported), len(summary.outcomes)
         key = (
             "gui.import.summary.headline_cancelled" if cancelled else "gui.import.summary.headline"
         )
-        self.headline = QLabel(tr(key, imported=imported, total=max(total, planned)), self)
-        self.headline.setObjectName("summaryHeadline")
-        self.headline.setWordWrap(True)
-        font = self.headline.font()
-        font.setBold(True)
-        self.headline.setFont(font)
-        self.details = QTextBrowser(self)
-        self.details.setObjectName("summaryDetails")
-        self.details.setOpenLinks(False)
-        self.details.setHtml(self._html())
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok, self)
-        buttons.accepted.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.details, 1)
-        layout.addWidget(buttons)
-        self.resize(640, 420)
+        self.show_report(tr(key, imported=imported, total=max(total, planned)), self._html())
 
     def _html(self) -> str:
         parts: list[str] = []

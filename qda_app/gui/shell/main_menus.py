@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu
 
 from ...core.i18n import tr
 from ...core.values import ChangeEvent
+from ..agreement.coders_menu import CodersMenu
 from ..exchange.exchange_menu import ExchangeMenu
 from ..exports.export_menu import ExportMenu
 
@@ -67,6 +68,7 @@ class MainMenus:
         self.document_menu.addAction(self.properties_action)
         bar.insertMenu(self.view_menu.menuAction(), window.category_dock.revisions.menu)
 
+        self.coders = CodersMenu(window, bar, self.view_menu.menuAction())
         self.view_menu.addAction(window.quarter_dock.toggleViewAction())
         self.view_menu.addAction(window.category_dock.toggleViewAction())
         self.about_action = self._action(window.show_about)
@@ -91,6 +93,7 @@ class MainMenus:
         self.import_folder_action.setText(tr("gui.action.import_folder"))
         self.exchange.retranslate()
         self.exports.retranslate()
+        self.coders.retranslate()
         self.properties_action.setText(tr("gui.action.properties"))
         self.view_menu.setTitle(tr("gui.menu.view"))
         self.help_menu.setTitle(tr("gui.menu.help"))
@@ -110,6 +113,7 @@ class MainMenus:
         self.import_folder_action.setEnabled(project is not None)
         self.exchange.update_actions(project)
         self.exports.update_actions(project)
+        self.coders.update_actions(project)
         has_document = project is not None and self.window.document_view.document is not None
         self.properties_action.setEnabled(has_document)
         undo = project.history.next_undo() if project else None

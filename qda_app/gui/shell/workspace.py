@@ -1,4 +1,5 @@
-"""The window's central tabs: the document, the summary grid and the quarter comparison.
+"""The window's central tabs: the document, the summary grid, the quarter comparison and the
+planning page (goals, planning table, monitoring).
 
 The grid and the comparison need the window's width: while one of them shows, the side
 docks (quarters, categories) step aside, and they come back as they were with the document.
@@ -16,6 +17,7 @@ from ...core.values import ChangeEvent
 from ..documents.document_view import DocumentView
 from ..grid.comparison_page import ComparisonPage
 from ..grid.summary_grid_page import SummaryGridPage
+from ..planning.planning_page import PlanningPage
 
 if TYPE_CHECKING:
     from ...core.project import Project
@@ -29,10 +31,12 @@ class Workspace(QTabWidget):
         self.document_view = document_view
         self.grid_page = SummaryGridPage(self)
         self.comparison_page = ComparisonPage(self)
+        self.planning_page = PlanningPage(self)
         self.addTab(document_view, "")
         # In scroll areas: a small window scrolls them rather than growing past the screen.
         self.addTab(_scrolling(self.grid_page), "")
         self.addTab(_scrolling(self.comparison_page), "")
+        self.addTab(self.planning_page, "")
         self._docks: Sequence[QDockWidget] = ()
         self._dock_visibility: dict[QDockWidget, bool] | None = None
         self.currentChanged.connect(lambda _index: self._place_docks())
@@ -66,19 +70,22 @@ class Workspace(QTabWidget):
             self._dock_visibility = None
 
     def retranslate(self) -> None:
-        for index, name in enumerate(("document", "grid", "comparison")):
+        for index, name in enumerate(("document", "grid", "comparison", "planning")):
             self.setTabText(index, tr(f"gui.workspace.{name}"))
         self.grid_page.retranslate()
         self.comparison_page.retranslate()
+        self.planning_page.retranslate()
 
     def set_project(self, project: Project | None) -> None:
         """The document view is told by the window itself; the pages read lazily."""
         self.grid_page.set_project(project)
         self.comparison_page.set_project(project)
+        self.planning_page.set_project(project)
 
     def on_change(self, event: ChangeEvent) -> None:
         self.grid_page.on_change(event)
         self.comparison_page.on_change(event)
+        self.planning_page.on_change(event)
 
 
 def _scrolling(page: QWidget) -> QScrollArea:

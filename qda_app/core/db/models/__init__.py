@@ -21,11 +21,23 @@ from .documents import (
     Variable,
 )
 from .exchange import GUID_KINDS, ExchangeGuid
+from .planning import (
+    MEASURE_PRIORITIES,
+    MEASURE_STATUSES,
+    Goal,
+    Measure,
+    MeasureStatement,
+    MeasureStatusChange,
+    MissingEntry,
+    StatementGoal,
+)
 from .project import QUARTER_KINDS, ChangeLogEntry, Coder, Method, ProjectInfo, Quarter
 
 __all__ = [
     "CATEGORY_ORIGINS",
     "GUID_KINDS",
+    "MEASURE_PRIORITIES",
+    "MEASURE_STATUSES",
     "QUARTER_KINDS",
     "SPEAKER_ROLES",
     "VARIABLE_TYPES",
@@ -39,13 +51,19 @@ __all__ = [
     "DocumentSource",
     "DocumentVariableValue",
     "ExchangeGuid",
+    "Goal",
+    "Measure",
+    "MeasureStatement",
+    "MeasureStatusChange",
     "Method",
+    "MissingEntry",
     "OriginalFile",
     "ProjectInfo",
     "Quarter",
     "SpeakerTurn",
     "Statement",
     "StatementCoding",
+    "StatementGoal",
     "StatementSource",
     "Variable",
     "utcnow",

@@ -19,6 +19,7 @@ from .base import AUTOINCREMENT, Base, TextRangeMixin, text_range_constraints, u
 
 if TYPE_CHECKING:
     from .documents import Document
+    from .planning import MeasureStatement, StatementGoal
 
 CATEGORY_ORIGINS = ("deductive", "inductive")
 
@@ -128,6 +129,9 @@ class Statement(Base):
     generalised_links: Mapped[list[StatementSource]] = relationship(
         cascade="all, delete-orphan", foreign_keys="StatementSource.source_id"
     )
+    # Planning (models/planning.py): the goals it supports, the measures that answer it.
+    goal_links: Mapped[list[StatementGoal]] = relationship(cascade="all, delete-orphan")
+    measure_links: Mapped[list[MeasureStatement]] = relationship(cascade="all, delete-orphan")
 
 
 class StatementSource(Base):

@@ -17,7 +17,7 @@ from typing import Any
 
 from ...errors import QdaError
 from .deck_shapes import add_accent_line, add_text_box, fill_title, style_run
-from .text_fit import EMU_PER_POINT, BulletBox, fitting_size
+from .text_fit import EMU_PER_POINT, BulletBox, fitting_size, lines_that_fit
 
 WIDE = (12192000, 6858000)  # 13.333 × 7.5 inches
 INCH = 914400
@@ -233,8 +233,8 @@ class Deck:
         width = (12.13 - gap * (count - 1)) / count
         for index, lines in enumerate(columns):
             box = self._box((0.6 + index * (width + gap), 2.15, width, 4.55))
-            bullets = [f"• {line}" for line in lines]
             room = BulletBox(box[2] / EMU_PER_POINT - 14.4, box[3] / EMU_PER_POINT - 7.2, 20, 0, 0)
+            bullets = lines_that_fit([f"• {line}" for line in lines], room)
             add_text_box(slide, box, "\n".join(bullets), fitting_size(bullets, room))
         self._decorate(slide, kicker)
         return slide

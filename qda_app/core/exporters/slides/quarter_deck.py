@@ -31,10 +31,12 @@ LINKING_WORDS = ("im hinblick auf", "with regard to")
 def content_title(top: CategoryRow, sub: CategoryRow) -> str:
     """ "<top-level> im Hinblick auf <subcategory>" (the words are not doubled when the
     subcategory's name begins with them)."""
+    # Deeper levels name their way down from the subcategory: "Institutionen / Kitas".
+    name = sub.name if sub.depth <= 1 else " / ".join(sub.path.split("/")[1:])
     linking = (*LINKING_WORDS, tr("exports.slide.linking").lower())
-    if sub.name.lower().startswith(linking):
-        return f"{top.name} {sub.name}"
-    return tr("exports.slide.content_title", top=top.name, sub=sub.name)
+    if name.lower().startswith(linking):
+        return f"{top.name} {name}"
+    return tr("exports.slide.content_title", top=top.name, sub=name)
 
 
 def statement_bullet(statement: StatementInfo) -> tuple[str, bool]:
@@ -59,7 +61,7 @@ def category_overview(content: QuarterContent) -> list[list[str]]:
     subs: list[str] = []
     for section in content.sections:
         for sub in section.subsections:
-            if sub.row.name not in subs:
+            if sub.row.depth == 1 and sub.row.name not in subs:
                 subs.append(sub.row.name)
     return [tops, subs] if subs else [tops]
 
@@ -97,6 +99,8 @@ def build_quarter_deck(project: Project, content: QuarterContent, options: Expor
                 accent=top.colour,
             )
         for sub in section.subsections:
+            if sub.row.depth > 1 and not sub.statements:
+                continue  # deeper levels only where they hold statements
             add_bullet_slides(
                 deck,
                 content_title(top, sub.row),

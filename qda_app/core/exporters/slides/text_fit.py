@@ -127,3 +127,14 @@ def shortened_to_fit(text: str, box: BulletBox, size_pt: float) -> str:
         else:
             high = middle - 1
     return " ".join(words[:low]) + " …"
+
+
+def lines_that_fit(lines: Sequence[str], box: BulletBox, smallest_pt: float = 10.0) -> list[str]:
+    """As many lines as fit the box in the smallest type, the rest summed up as "… (+N)"."""
+    small = BulletBox(box.width_pt, box.height_pt, smallest_pt, box.space_before_pt, 0)
+    if small.fits(lines):
+        return list(lines)
+    kept = list(lines)
+    while kept and not small.fits([*kept, "… (+999)"]):
+        kept.pop()
+    return [*kept, f"… (+{len(lines) - len(kept)})"]

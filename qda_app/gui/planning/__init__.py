@@ -1,0 +1,1 @@
+"""Planning: strategic goals, the Sozialraum × goal table, measures and their monitoring."""

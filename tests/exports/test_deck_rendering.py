@@ -34,11 +34,16 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-def shape_boxes(slide) -> list[tuple[float, float, float, float, str]]:
-    """Each text shape's rectangle in points, with its text."""
+def shape_boxes(slide, page_height: float) -> list[tuple[float, float, float, float, str]]:
+    """Each text shape's rectangle in points, with its text. A table's rows grow with their
+    text, so a table may reach down to the slide's bottom edge, but not beyond."""
     boxes = []
     for shape in slide.shapes:
-        if shape.has_text_frame and shape.text_frame.text.strip():
+        if shape.has_table:
+            left, top = shape.left / 12700, shape.top / 12700
+            text = " ".join(c.text for row in shape.table.rows for c in row.cells)
+            boxes.append((left, top, left + shape.width / 12700, page_height, text))
+        elif shape.has_text_frame and shape.text_frame.text.strip():
             left, top = shape.left / 12700, shape.top / 12700
             boxes.append(
                 (
@@ -81,7 +86,7 @@ def test_no_text_leaves_its_box(demo_path: Path, tmp_path: Path) -> None:
         for number, ((width, height, body), slide) in enumerate(
             zip(pages, slides, strict=True), start=1
         ):
-            boxes = shape_boxes(slide)
+            boxes = shape_boxes(slide, float(height))
             for x0, y0, x1, y1, raw in WORD.findall(body):
                 word = html.unescape(raw)
                 box = [float(x0), float(y0), float(x1), float(y1)]

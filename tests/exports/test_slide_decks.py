@@ -231,3 +231,17 @@ def test_chosen_categories_narrow_the_deck(demo_path: Path, tmp_path: Path) -> N
     assert titles[0] == top.name and len(titles) == 5  # divider and four subcategories
     titles = without_parts([slide_title(s) for s in Presentation(str(narrow)).slides][3:])
     assert titles == [top.name, f"{top.name} {sub.name}"]
+
+
+def test_the_cross_deck_ends_with_the_planning_section(
+    demo_path: Path, decks: dict[str, Path]
+) -> None:
+    from qda_app.core.i18n import tr
+
+    titles = [slide_title(s) for s in Presentation(str(decks["across-quarters"])).slides]
+    overview = titles.index(tr("planning.slides.overview_title"))
+    with Project.open(demo_path) as project:
+        goals = len(project.goals.list())
+    assert goals > 0 and len(titles) - overview - 1 == goals  # a slide per goal follows
+    manfort = [slide_title(s) for s in Presentation(str(decks["Manfort"])).slides]
+    assert tr("planning.slides.overview_title") not in manfort

@@ -10,6 +10,7 @@ from ...analysis.charts import heatmap
 from ...i18n import tr
 from ..cross_content import CrossContent, CrossSection
 from ..export_options import ExportOptions
+from . import planning_section  # noqa: F401 - registers the planning slides
 from .bullets import add_bullet_slides
 from .deck import Deck
 from .quarter_deck import content_title, statement_bullet

@@ -136,3 +136,9 @@ def test_appendix_holds_every_segment_of_the_quarters(demo_path: Path, report: P
         chosen = tuple(project.quarters.find(n).id for n in ("Manfort", "Opladen"))
         count = project.segments.count(SegmentFilter(quarter_ids=chosen))
     assert len(appendix.rows) - 1 == count
+
+
+def test_chapters_start_on_a_new_page(report: Path) -> None:
+    document = Document(str(report))
+    chapters = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert chapters and all(p.paragraph_format.page_break_before for p in chapters)

@@ -16,6 +16,7 @@ class ReportWriter:
         self.tables = 0
         self.figures = 0
         self._styles: dict[str, Any] = {}
+        self._section_properties = document.element.body.sectPr
 
     def style_id(self, name: str) -> Any:
         """A paragraph style's id, looked up once (python-docx searches all styles on
@@ -28,13 +29,35 @@ class ReportWriter:
         """A real Word heading (Heading 1–3): the navigation pane and the TOC find it."""
         if level <= 3:
             self.headings.append((level, text))
-        return self.paragraph(text, f"Heading {level}")
+        paragraph = self.paragraph(text, f"Heading {level}")
+        if level == 1:  # a chapter starts on a new page
+            from docx.oxml import OxmlElement
+
+            paragraph._p.pPr.append(OxmlElement("w:pageBreakBefore"))
+        return paragraph
 
     def paragraph(self, text: str = "", style: str | None = None) -> Any:
-        paragraph = self.document.add_paragraph(UNSTORABLE.sub("", text))
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.text.paragraph import Paragraph
+
+        # Built element by element before the section properties: python-docx's
+        # add_paragraph searches the body for its place each time.
+        element = OxmlElement("w:p")
         if style:
-            paragraph._p.style = self.style_id(style)
-        return paragraph
+            properties = OxmlElement("w:pPr")
+            style_element = OxmlElement("w:pStyle")
+            style_element.set(qn("w:val"), self.style_id(style))
+            properties.append(style_element)
+            element.append(properties)
+        if text:
+            run, words = OxmlElement("w:r"), OxmlElement("w:t")
+            words.text = UNSTORABLE.sub("", text)
+            words.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            run.append(words)
+            element.append(run)
+        self._section_properties.addprevious(element)
+        return Paragraph(element, self.document._body)
 
     def bullet(self, text: str) -> Any:
         return self.paragraph(text, "List Bullet")

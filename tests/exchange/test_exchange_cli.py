@@ -73,7 +73,9 @@ def test_refusals_are_one_line(tmp_path: Path, capsys) -> None:
         "--out",
         "x",
     )
-    assert code == 1 and "no export format “pdf”; known are: csv, docx, pptx, qdc, qdpx, xlsx" in err
+    assert (
+        code == 1 and "no export format “pdf”; known are: csv, docx, pptx, qdc, qdpx, xlsx" in err
+    )
 
 
 def test_another_module_adds_an_export_format(

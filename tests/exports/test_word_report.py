@@ -142,3 +142,10 @@ def test_chapters_start_on_a_new_page(report: Path) -> None:
     document = Document(str(report))
     chapters = [p for p in document.paragraphs if p.style.name == "Heading 1"]
     assert chapters and all(p.paragraph_format.page_break_before for p in chapters)
+
+
+def test_the_cross_chapter_shows_the_heatmap_as_a_figure(report: Path) -> None:
+    document = Document(str(report))
+    assert len(document.inline_shapes) == 1
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    assert "Figure 1: Categories by quarter as a heatmap" in captions

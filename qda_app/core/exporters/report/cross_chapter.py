@@ -3,7 +3,7 @@ rule, and the cross-quarter statements with the number of quarters behind each."
 
 from __future__ import annotations
 
-from ...analysis.charts import measure_label, value_text
+from ...analysis.charts import heatmap, measure_label, value_text
 from ...i18n import tr
 from ..cross_content import CrossContent
 from ..slides.quarter_deck import content_title
@@ -11,6 +11,7 @@ from .docx_tables import add_table
 from .report_writer import ReportWriter
 
 MET_FILL = "E2EFDA"
+FIGURE_SIZE = (9.0, 6.0)  # inches, drawn for the page width
 
 
 def add_matrix_table(writer: ReportWriter, content: CrossContent) -> None:
@@ -37,10 +38,22 @@ def add_matrix_table(writer: ReportWriter, content: CrossContent) -> None:
     writer.paragraph(tr("exports.report.matrix_note", rule=content.rule_text))
 
 
+def add_heatmap(writer: ReportWriter, content: CrossContent) -> None:
+    """The matrix as a heatmap (top-level categories and subcategories), full text width."""
+    import io
+
+    from docx.shared import Cm
+
+    picture = heatmap(content.matrix, rule=content.rule, size=FIGURE_SIZE)
+    writer.document.add_picture(io.BytesIO(picture), width=Cm(16))
+    writer.figure_caption(tr("exports.report.heatmap_caption"))
+
+
 def add_cross_chapter(writer: ReportWriter, content: CrossContent) -> None:
     writer.heading(tr("exports.report.cross_chapter"), 1)
     writer.paragraph(tr("exports.report.cross_intro", k=content.rule.k, n=content.rule.n))
     add_matrix_table(writer, content)
+    add_heatmap(writer, content)
     writer.heading(content.rule_text, 2)
     by_id = {r.category_id: r for r in content.rows}
     met = content.met_rows()

@@ -64,7 +64,7 @@ def register(commands: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     cmd.add_argument("file", help="project file")
-    cmd.add_argument("--format", required=True, help="export format, e.g. qdpx or qdc")
+    cmd.add_argument("--format", required=True, help="export format: " + ", ".join(sorted(FORMATS)))
     cmd.add_argument(
         "--out", required=True, type=Path, help="file to write (docx, pptx, xlsx, csv: a folder)"
     )

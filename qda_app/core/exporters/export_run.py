@@ -8,6 +8,8 @@ report with a chapter per quarter; XLSX one workbook; CSV one table of the segme
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -18,10 +20,10 @@ from ..errors import QdaError
 from ..i18n import tr
 from .export_content import QuarterContent, chosen_quarters, quarter_contents
 from .export_options import ExportOptions
-from .safe_write import check_free, write_safely
 
 if TYPE_CHECKING:
     from ..project import Project
+
 
 FORMATS = ("pptx", "docx", "xlsx", "csv")
 Progress = Callable[[int, int, str], None]  # done, total, what is being written
@@ -123,7 +125,7 @@ def plan_export(
                 lambda path: write_workbook(project, options, path),
             )
         ]
-    from .workbook.segments_csv import write_segments_csv
+    from .workbook.segment_rows import write_segments_csv
 
     return [
         PlannedFile(
@@ -163,3 +165,39 @@ def run_export(
         if progress is not None:
             progress(step.done, step.total, step.what)
     return [p.path for p in planned]
+
+
+class ExportFileExistsError(QdaError):
+    """The export would overwrite a file and `force` was not given."""
+
+
+class ExportWriteError(QdaError):
+    """The export file cannot be written (folder missing rights, disk full …)."""
+
+
+def check_free(paths: list[Path], *, force: bool) -> None:
+    """Refuse before anything is written when one of the files exists already."""
+    if force:
+        return
+    for path in paths:
+        if path.exists():
+            raise ExportFileExistsError("exports.exists", path=str(path))
+
+
+def write_safely(path: Path, writer: Callable[[Path], None], *, force: bool = False) -> Path:
+    """Let `writer` fill a temporary file next to `path`, then rename it to `path`."""
+    check_free([path], force=force)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise ExportWriteError("exports.cannot_write", path=str(path), reason=str(error)) from error
+    temporary = path.with_name(f".{path.stem}.{os.getpid()}.part{path.suffix}")
+    try:
+        writer(temporary)
+        os.replace(temporary, path)
+    except OSError as error:
+        raise ExportWriteError("exports.cannot_write", path=str(path), reason=str(error)) from error
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temporary.unlink()
+    return path

@@ -31,8 +31,7 @@ from ...core.analysis.quarter_axes import category_rows
 from ...core.exporters.export_options import DEFAULT_MAX_BULLETS, ExportOptions
 from ...core.exporters.export_run import FORMATS
 from ...core.i18n import tr
-from .choice_lists import ChoiceList
-from .export_preview import preview_text
+from .export_choices import ChoiceList, preview_text
 
 if TYPE_CHECKING:
     from ...core.project import Project

@@ -7,9 +7,8 @@ from collections.abc import Sequence
 
 from ...i18n import tr
 from ..coding_agenda import format_date
-from ..export_content import CategorySection, QuarterContent, quote_text
+from ..export_content import CategorySection, Instrument, QuarterContent, quote_text
 from ..export_options import ExportOptions
-from ..instruments import Instrument
 from .report_writer import ReportWriter
 
 

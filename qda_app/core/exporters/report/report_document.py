@@ -14,12 +14,12 @@ from ..coding_agenda import format_date
 from ..cross_content import CrossContent
 from ..export_content import QuarterContent, chosen_rows
 from ..export_options import ExportOptions
-from .appendix import add_appendix
+from ..workbook.segment_rows import segment_filter
 from .cross_chapter import add_cross_chapter
-from .docx_fields import add_page_numbers, add_toc
+from .docx_tables import add_table
 from .methods_section import add_methods_section
 from .quarter_chapter import add_quarter_chapter
-from .report_writer import ReportWriter
+from .report_writer import ReportWriter, add_page_numbers, add_toc
 
 if TYPE_CHECKING:
     from ...project import Project
@@ -78,3 +78,24 @@ def write_report(
     path: Path,
 ) -> None:
     build_report(project, contents, cross, options).document.save(str(path))
+
+
+def add_appendix(writer: ReportWriter, project: Project, options: ExportOptions) -> None:
+    writer.heading(tr("exports.report.appendix"), 1)
+    where = segment_filter(project, options)
+    rows = [
+        [
+            segment.quarter_label,
+            segment.document_title,
+            segment.category_label,
+            " ".join(segment.text.split()),
+            segment.coder,
+        ]
+        for segment in project.segments.iter(where)
+    ]
+    writer.table_caption(tr("exports.report.appendix_caption", count=len(rows)))
+    header = [
+        tr(f"exports.report.column.{c}")
+        for c in ("quarter", "document", "category", "text", "coder")
+    ]
+    add_table(writer.document, header, rows, size_pt=8.0, widths_cm=(2.6, 3.0, 3.0, 5.6, 1.8))

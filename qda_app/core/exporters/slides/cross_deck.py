@@ -1,5 +1,9 @@
 """The cross-quarter deck: the matrix as a heatmap, the categories that meet the k-of-n
-rule, and per category the cross-quarter statements with the quarters behind each."""
+rule, and per category the cross-quarter statements with the quarters behind each.
+
+The planning step's slides (the concept's overview and a slide per goal) are registered
+here as a deck section of the cross-quarter deck; a project without goals adds nothing.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,10 @@ from ...analysis.charts import heatmap
 from ...i18n import tr
 from ..cross_content import CrossContent, CrossSection
 from ..export_options import ExportOptions
-from . import planning_section  # noqa: F401 - registers the planning slides
-from .bullets import add_bullet_slides
+from ..planning_slides import PlanningSlideOptions, add_planning_slides
 from .deck import Deck
-from .quarter_deck import content_title, statement_bullet
-from .sections import DeckContext, add_extra_sections
+from .quarter_deck import add_bullet_slides, content_title, statement_bullet
+from .sections import DeckContext, add_extra_sections, register_deck_section
 
 PICTURE_SIZE = (12.1, 4.9)  # inches: the room under the title
 
@@ -85,3 +88,15 @@ def write_cross_deck(
     project: Project, content: CrossContent, options: ExportOptions, path: Path
 ) -> None:
     build_cross_deck(project, content, options).save(path)
+
+
+def add_planning_section(context: DeckContext) -> None:
+    if context.kind != "cross":
+        return
+    spaces = {q.id for q in context.project.quarters.list() if q.kind == "social_space"}
+    chosen = tuple(q for q in context.options.quarter_ids if q in spaces)
+    options = PlanningSlideOptions(max_items=context.options.max_bullets, quarter_ids=chosen)
+    add_planning_slides(context.deck.presentation, context.project, options)
+
+
+register_deck_section("planning", add_planning_section)

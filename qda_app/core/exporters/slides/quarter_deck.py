@@ -9,20 +9,22 @@ with the quarter's name, both tags and the statements as bullets — continued a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ...analysis.quarter_axes import CategoryRow
 from ...i18n import tr
 from ...values import StatementInfo
 from ..export_content import QuarterContent
 from ..export_options import ExportOptions
-from .bullets import add_bullet_slides
 from .deck import Deck
 from .sections import DeckContext, add_extra_sections
+from .text_fit import fitting_size, shortened_to_fit, split_bullets
 
 if TYPE_CHECKING:
     from ...project import Project
+
 
 # Subcategory names that carry the linking words themselves, in either language.
 LINKING_WORDS = ("im hinblick auf", "with regard to")
@@ -118,3 +120,41 @@ def write_quarter_deck(
     project: Project, content: QuarterContent, options: ExportOptions, path: Path
 ) -> None:
     build_quarter_deck(project, content, options).save(path)
+
+
+def numbered(title: str, page: int, pages: int) -> str:
+    return title if pages == 1 else tr("exports.slide.part", title=title, page=page, pages=pages)
+
+
+def add_bullet_slides(
+    deck: Deck,
+    title: str,
+    bullets: Sequence[tuple[str, bool]],
+    *,
+    max_bullets: int,
+    kicker: str = "",
+    tags: Sequence[str] = (),
+    accent: str = "",
+) -> list[Any]:
+    """One slide, or as many as the bullets need; each (text, italic)."""
+    box = deck.bullet_box()
+    italic = dict(bullets)
+    pages = split_bullets([text for text, _ in bullets], box, max_bullets)
+    slides = []
+    for page, texts in enumerate(pages, start=1):
+        size = fitting_size(texts, box)
+        shown = [
+            (shortened_to_fit(text, box, size) if len(texts) == 1 else text, italic[text])
+            for text in texts
+        ]
+        slides.append(
+            deck.bullet_slide(
+                numbered(title, page, len(pages)),
+                shown,
+                kicker=kicker,
+                tags=tags,
+                size=size,
+                accent=accent,
+            )
+        )
+    return slides

@@ -1,20 +1,29 @@
 """The segments as table rows, shared by the workbook and the CSV: every coding with its
 document's metadata (quarter, method, date, group, participants, variables), the coded
-text, paraphrase, generalisation, quote flag and coder."""
+text, paraphrase, generalisation, quote flag and coder.
+
+The CSV is UTF-8 with a byte-order mark (Excel recognises the encoding), comma or, for German
+Excel, semicolon; text a spreadsheet would take for a formula gets an apostrophe in front,
+so it opens as the text it is."""
 
 from __future__ import annotations
 
+import csv
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ...analysis.quarter_axes import column_of_quarter
 from ...i18n import tr
 from ...values import SegmentFilter
 from ..export_options import ExportOptions
+from ..spreadsheet_text import FORMULA_STARTS
 
 if TYPE_CHECKING:
     from ...project import Project
+
 
 SEGMENT_COLUMNS = (
     "coding_id",
@@ -124,3 +133,23 @@ def segment_table(project: Project, options: ExportOptions) -> SegmentTable:
     headers = [tr(f"exports.column.{c}") for c in SEGMENT_COLUMNS] + variables
     widths = [WIDTHS.get(c, 10) for c in SEGMENT_COLUMNS] + [16] * len(variables)
     return SegmentTable(headers, widths, rows(), variables)
+
+
+def csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    if isinstance(value, str) and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
+def write_segments_csv(project: Project, options: ExportOptions, path: Path) -> None:
+    table = segment_table(project, options)
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";" if options.semicolon else ",")
+        writer.writerow(table.headers)
+        for row in table.rows:
+            writer.writerow([csv_value(v) for v in row])

@@ -69,3 +69,26 @@ def test_unknown_quarter_is_one_clear_sentence(demo_path: Path, tmp_path: Path, 
     code = run(str(demo_path), "--format", "docx", "--out", str(tmp_path), "--quarter", "Atlantis")
     assert code == 1
     assert "Atlantis" in capsys.readouterr().err
+
+
+def test_a_project_without_material_exports_every_format(tmp_path: Path) -> None:
+    from docx import Document
+    from openpyxl import load_workbook
+    from pptx import Presentation
+
+    from qda_app.core.presets import apply_preset
+    from qda_app.core.project import Project
+
+    path = tmp_path / "leer.qda"
+    with Project.create(path, actor="tester") as project:
+        apply_preset(project, "leverkusen")
+    out = tmp_path / "out"
+    for fmt in ("pptx", "docx", "xlsx", "csv"):
+        assert run(str(path), "--format", fmt, "--out", str(out), "--cross") == 0
+    decks = sorted(out.glob("*.pptx"))
+    assert len(decks) == 8
+    titles = [s.shapes.title.text_frame.text for s in Presentation(str(decks[0])).slides]
+    assert "Data collection instruments" in titles
+    assert Document(str(next(out.glob("*.docx")))).paragraphs
+    assert load_workbook(next(out.glob("*.xlsx")))["Segments"].max_row == 1
+    assert len(next(out.glob("*.csv")).read_text(encoding="utf-8-sig").splitlines()) == 1

@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import QdaError
-from .deck_shapes import add_accent_line, add_text_box, fill_title, style_run
+from .deck_shapes import (
+    add_accent_line,
+    add_slide_number,
+    add_text_box,
+    fill_title,
+    style_run,
+)
 from .text_fit import EMU_PER_POINT, BulletBox, fitting_size, lines_that_fit
 
 WIDE = (12192000, 6858000)  # 13.333 × 7.5 inches
@@ -114,8 +120,7 @@ class Deck:
             add_text_box(slide, self._box((7.2, 0.2, 5.53, 0.45)), text, 14, align="right")
         if self.footer:
             add_text_box(slide, self._box((0.6, 6.95, 10.5, 0.35)), self.footer, 10)
-        number = str(self.slide_number)
-        add_text_box(slide, self._box((11.93, 6.95, 0.8, 0.35)), number, 10, align="right")
+        add_slide_number(slide, self._box((11.93, 6.95, 0.8, 0.35)), self.slide_number, 10)
 
     def title_slide(self, title: str, subtitle: str = "") -> Any:
         slide = self._new("title")

@@ -77,3 +77,27 @@ def add_accent_line(slide: Any, box: tuple[int, int, int, int], colour: str) -> 
     shape.line.fill.background()
     shape.shadow.inherit = False
     return shape
+
+
+SLIDE_NUMBER_FIELD = "{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}"  # any fixed GUID will do
+
+
+def add_slide_number(slide: Any, box: tuple[int, int, int, int], number: int, size: float) -> Any:
+    """The slide number as PowerPoint's slide-number field (it follows when slides are
+    moved), showing `number` until the program updates it."""
+    from lxml import etree
+    from pptx.oxml.ns import qn
+
+    shape = add_text_box(slide, box, "", size, align="right")
+    paragraph = shape.text_frame.paragraphs[0]._p
+    for run in paragraph.findall(qn("a:r")):
+        paragraph.remove(run)
+    field = etree.SubElement(paragraph, qn("a:fld"), id=SLIDE_NUMBER_FIELD, type="slidenum")
+    properties = etree.SubElement(field, qn("a:rPr"), lang="de-DE", sz=str(round(size * 100)))
+    etree.SubElement(properties, qn("a:latin"), typeface=DECK_FONT)
+    etree.SubElement(field, qn("a:t")).text = str(number)
+    end = paragraph.find(qn("a:endParaRPr"))
+    if end is not None:  # the end-of-paragraph properties come last
+        paragraph.remove(end)
+        paragraph.append(end)
+    return shape

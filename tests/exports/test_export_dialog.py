@@ -149,3 +149,13 @@ def test_cancel_stops_between_files(qtbot, settings, demo_copy: Path, tmp_path: 
     assert len(written) < ALL_DECKS  # stopped at the next file; finished ones stay
     assert all(p.suffix == ".pptx" and not p.name.startswith(".") for p in written)
     assert not dialog.open_button.isEnabled()
+
+
+def test_only_the_formats_options_are_offered(qtbot, settings, demo_copy: Path) -> None:
+    dialog = open_dialog(qtbot, settings, demo_copy)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("csv"))
+    assert dialog.semicolon.isEnabled() and not dialog.template_edit.isEnabled()
+    assert not dialog.appendix.isEnabled() and not dialog.cross.isEnabled()
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("docx"))
+    assert dialog.appendix.isEnabled() and dialog.sources.isEnabled() and dialog.cross.isEnabled()
+    assert not dialog.max_bullets.isEnabled() and not dialog.semicolon.isEnabled()

@@ -183,7 +183,18 @@ class ExportDialog(QDialog):
         lists = (self.quarters, self.categories, self.coders, self.methods)
         return any(w.count() and not w.checked_ids() for w in lists)
 
+    def _enable_for_format(self) -> None:
+        """Offer only the options the chosen format reads."""
+        fmt = self.fmt
+        for widget in (self.template_edit, self.template_button, self.max_bullets):
+            widget.setEnabled(fmt == "pptx")
+        self.cross.setEnabled(fmt in ("pptx", "docx"))
+        self.sources.setEnabled(fmt == "docx")
+        self.appendix.setEnabled(fmt == "docx")
+        self.semicolon.setEnabled(fmt == "csv")
+
     def update_preview(self) -> None:
+        self._enable_for_format()
         if self.nothing_chosen():
             self.preview.setPlainText(tr("gui.exports.nothing_chosen"))
             self.export_button.setEnabled(False)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from .db import store
 from .db.change_capture import ChangeRecorder
 from .db.change_log import discard_redo, write_entry
+from .db.postgres_specific import announce_commit
 from .db.models import Method, ProjectInfo
 from .db.write_access import writer
 from .errors import ProjectFileError, ValidationError
@@ -108,7 +109,7 @@ class Project:
         """Create a new project file (or store) and open it."""
         engine = store.create_store(location)
         project = cls(engine, os.fspath(location), actor)
-        title = name or Path(os.fspath(location)).stem
+        title = name or store.title_of(location)
         with project.command("project.create", undoable=False, name=title) as session:
             session.add(ProjectInfo(id=1, name=title, description=""))
             for position, (code, method_name) in enumerate(DEFAULT_METHODS):
@@ -122,6 +123,16 @@ class Project:
         project = cls(engine, os.fspath(location), actor)
         project.backup_path = backup
         return project
+
+    @property
+    def display_name(self) -> str:
+        """The project as messages name it: its path, or its server URL without password."""
+        return store.display_name(self.location)
+
+    @property
+    def on_server(self) -> bool:
+        """True for a shared project on a database server."""
+        return store.is_server(self.location)
 
     def close(self) -> None:
         self.history.stop_watching()
@@ -177,6 +188,7 @@ class Project:
                     session, self.actor, command_name, params, recorder.changes, undoable
                 )
                 self.history.remember_own(entry_id)
+                announce_commit(session.connection())
             session.commit()
         except IntegrityError as error:
             session.rollback()

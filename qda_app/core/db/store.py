@@ -18,11 +18,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError
 
 from ..errors import ProjectFileError
-from . import migrate, revision_structure, sqlite_specific, store_errors
+from . import migrate, postgres_specific, revision_structure, sqlite_specific, store_errors
 from .file_location import folder_writable
 from .write_access import writer
 
-URL_SCHEMES = ("sqlite:", "postgresql:", "postgresql+")
+URL_SCHEMES = ("sqlite:", "postgresql:", "postgresql+", "postgres:")
 
 
 def location_to_url(location: str | os.PathLike[str]) -> str:
@@ -38,8 +38,23 @@ def display_name(location: str | os.PathLike[str]) -> str:
     text = os.fspath(location)
     if not text.startswith(URL_SCHEMES):
         return text
+    if postgres_specific.is_postgres_url(text):
+        return postgres_specific.masked(text)
     path = _file_of(text)
     return str(path) if path is not None else make_url(text).render_as_string(hide_password=True)
+
+
+def is_server(location: str | os.PathLike[str]) -> bool:
+    """True when the project lives on a database server rather than in a file."""
+    return postgres_specific.is_postgres_url(os.fspath(location))
+
+
+def title_of(location: str | os.PathLike[str]) -> str:
+    """A short name for a project: the file name without suffix, or the database name."""
+    text = os.fspath(location)
+    if postgres_specific.is_postgres_url(text):
+        return postgres_specific.database_name(text)
+    return Path(text).stem
 
 
 def _file_of(url: str) -> Path | None:
@@ -51,6 +66,8 @@ def create_store_engine(url: str, *, display: str | None = None, read_only: bool
     path = _file_of(url)
     if path is not None:
         engine = sqlite_specific.create_file_engine(path, read_only=read_only)
+    elif postgres_specific.is_postgres_url(url):
+        engine = postgres_specific.create_server_engine(url)
     else:
         engine = create_engine(url)
         if sqlite_specific.is_sqlite_url(url):
@@ -120,6 +137,8 @@ def create_store(location: str | os.PathLike[str]) -> Engine:
         _check_can_create(path, display)
     engine = create_store_engine(url, display=display)
     try:
+        if path is None:
+            _check_server_empty(engine, display)
         with writer(engine).begin() as connection:
             if path is not None:
                 sqlite_specific.mark_as_project(connection)
@@ -188,11 +207,28 @@ def _upgrade(
     return backup
 
 
+def _check_server_empty(engine: Engine, display: str) -> None:
+    """A project is created only in an empty database (never over someone's tables)."""
+    try:
+        tables = inspect(engine).get_table_names()
+    except DatabaseError as error:
+        raise server_error(error, display) from error
+    if tables:
+        raise ProjectFileError("store.already_exists", path=display)
+
+
+def server_error(error: BaseException, display: str) -> ProjectFileError:
+    """The sentence for a server that cannot be reached or refuses the login (no password)."""
+    return ProjectFileError("server.cannot_connect", path=display)
+
+
 def _readable_revision(engine: Engine, display: str) -> str:
     try:
         tables = set(inspect(engine).get_table_names())
         revision = migrate.current_revision(engine)
     except DatabaseError as error:
+        if engine.dialect.name == "postgresql":
+            raise server_error(error, display) from error
         raise store_errors.error_for("damaged", display) from error
     if revision is None or "project_info" not in tables:
         raise ProjectFileError("store.foreign_database", path=display)

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, select, update
 from ..db.change_capture import apply_changes
 from ..db.change_log import changes_of, undoable_commands, write_marker
 from ..db.models import ChangeLogEntry, utcnow
+from ..db.postgres_specific import announce_commit
 from ..db.replay_check import find_conflict
 from ..db.write_access import writer
 from ..errors import NothingToUndoError, QdaError, ValidationError
@@ -129,6 +130,7 @@ class HistoryService:
             marker = write_marker(
                 connection, self.project.actor, action, entry.id, entry.command, entry.params
             )
+            announce_commit(connection)
         self.remember_own(marker)
         rows = tuple(change.event(reverse=undo) for change in changes)
         self.project.notify(
@@ -196,6 +198,11 @@ class HistoryService:
     def poll_external(self) -> list[ChangeEvent]:
         """Changes other processes (or other open projects) committed since the last poll."""
         return self.watcher.poll()
+
+    def change_socket(self) -> int | None:
+        """A socket that becomes readable when another client of a server project commits;
+        a window may poll then instead of waiting for its timer (None for project files)."""
+        return self.watcher.socket()
 
     def stop_watching(self) -> None:
         self.watcher.close()

@@ -34,7 +34,8 @@ _server_started = False
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Tests marked `both_backends` run once on an SQLite file and once on a server."""
     marked = metafunc.definition.get_closest_marker("both_backends")
-    if marked is not None and "store_backend" in metafunc.fixturenames:
+    file_only = metafunc.definition.get_closest_marker("sqlite_only")
+    if marked is not None and file_only is None and "store_backend" in metafunc.fixturenames:
         metafunc.parametrize("store_backend", BACKENDS, indirect=True)
 
 

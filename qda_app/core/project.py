@@ -12,17 +12,18 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from .db import store
 from .db.change_capture import ChangeRecorder
 from .db.change_log import discard_redo, write_entry
-from .db.postgres_specific import announce_commit
 from .db.models import Method, ProjectInfo
+from .db.postgres_specific import announce_commit
 from .db.write_access import writer
-from .errors import ProjectFileError, ValidationError
+from .errors import EditConflictError, ProjectFileError, ValidationError
 from .services.categories import CategoryService
 from .services.category_history import CategoryHistoryService
-from .services.coders import CoderService
+from .services.coders import CoderService, refuse_read_only
 from .services.codings import CodingService
 from .services.documents import DocumentService
 from .services.exchange_guids import ExchangeGuidService
@@ -179,6 +180,7 @@ class Project:
         recorder = ChangeRecorder()
         recorder.attach(session)
         try:
+            refuse_read_only(session, self.actor)
             yield session
             session.flush()
             entry_id = None
@@ -193,6 +195,9 @@ class Project:
         except IntegrityError as error:
             session.rollback()
             raise ValidationError("store.constraint_violated", reason=str(error.orig)) from error
+        except StaleDataError as error:  # a row's version moved under an ORM update
+            session.rollback()
+            raise EditConflictError("server.edit_conflict", what=command_name) from error
         except OperationalError as error:
             session.rollback()
             raise ProjectFileError(

@@ -21,6 +21,7 @@ from ..db.replay_check import find_conflict
 from ..db.write_access import writer
 from ..errors import NothingToUndoError, QdaError, ValidationError
 from ..values import ChangeEvent, LogEntry
+from .coders import refuse_read_only
 from .external_changes import ExternalChanges
 
 if TYPE_CHECKING:
@@ -115,6 +116,7 @@ class HistoryService:
     def _step(self, *, undo: bool, expected: int | None) -> LogEntry:
         engine = writer(self.project.engine)
         with engine.begin() as connection:
+            refuse_read_only(connection, self.project.actor)
             entry = self._claim(connection, undo=undo, expected=expected)
             changes = changes_of(connection, entry.id)
             conflict = find_conflict(connection, entry.id, changes, undo=undo)

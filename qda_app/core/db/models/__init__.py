@@ -21,10 +21,21 @@ from .documents import (
     Variable,
 )
 from .exchange import GUID_KINDS, ExchangeGuid
-from .project import QUARTER_KINDS, ChangeLogEntry, Coder, Method, ProjectInfo, Quarter
+from .project import (
+    CODER_ROLES,
+    QUARTER_KINDS,
+    ChangeLogEntry,
+    Coder,
+    Method,
+    ProjectInfo,
+    ProjectTransfer,
+    Quarter,
+)
 
 __all__ = [
     "CATEGORY_ORIGINS",
+    "CODER_ROLES",
+    "ProjectTransfer",
     "GUID_KINDS",
     "QUARTER_KINDS",
     "SPEAKER_ROLES",

@@ -35,7 +35,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Tests marked `both_backends` run once on an SQLite file and once on a server."""
     marked = metafunc.definition.get_closest_marker("both_backends")
     file_only = metafunc.definition.get_closest_marker("sqlite_only")
-    if marked is not None and file_only is None and "store_backend" in metafunc.fixturenames:
+    chosen = any(
+        "store_backend" in str(m.args[0]) for m in metafunc.definition.iter_markers("parametrize")
+    )
+    if marked and not file_only and not chosen and "store_backend" in metafunc.fixturenames:
         metafunc.parametrize("store_backend", BACKENDS, indirect=True)
 
 
@@ -56,7 +59,7 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 def pytest_terminal_summary(terminalreporter: object) -> None:
     if _server_started and _server.admin_url is None:
-        write = getattr(terminalreporter, "write_line")
+        write = terminalreporter.write_line
         write(f"PostgreSQL tests skipped: {_server.reason}")
 
 

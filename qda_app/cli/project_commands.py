@@ -65,9 +65,8 @@ def cmd_new(args: argparse.Namespace) -> int:
         if args.preset:
             apply_preset(project, args.preset)
         summary = project_summary(project)
-    print(
-        tr("cli.created", path=args.file, quarters=summary.quarters, categories=summary.categories)
-    )
+        where = project.display_name
+    print(tr("cli.created", path=where, quarters=summary.quarters, categories=summary.categories))
     return 0
 
 
@@ -136,8 +135,9 @@ def cmd_text(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         problems = check_project(project)
+        where = project.display_name
     if not problems:
-        print(tr("cli.check_ok", path=args.file))
+        print(tr("cli.check_ok", path=where))
         return 0
     for problem in problems:
         print(problem)

@@ -3,8 +3,6 @@ and undo/redo of an import (or of deleting a document) bring the original back e
 
 from __future__ import annotations
 
-import pytest
-
 import base64
 import json
 import shutil
@@ -12,6 +10,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import pytest
 from support import SAMPLE_TEXT
 
 from qda_app.core.importers.batch import ImportOptions, ImportSummary, import_files

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from support import SAMPLE_TEXT, span
 
 from qda_app.core.project import Project

@@ -40,10 +40,7 @@ def driver_url(url: str) -> URL:
 
 def masked(url: str) -> str:
     """The URL as messages show it: no password, plain postgresql:// scheme."""
-    parsed = driver_url(url).set(drivername="postgresql")
-    if parsed.password is not None:
-        parsed = parsed.set(password="***")
-    return parsed.render_as_string(hide_password=False)
+    return driver_url(url).set(drivername="postgresql").render_as_string(hide_password=True)
 
 
 def database_name(url: str) -> str:
@@ -86,6 +83,7 @@ class NotificationCounter:
     def __init__(self, engine: Engine) -> None:
         self._raw: Any = engine.raw_connection()
         self._connection: Any = self._raw.driver_connection
+        assert self._connection is not None
         self._connection.autocommit = True
         self._connection.execute(f"LISTEN {CHANNEL}")
         self._count = 0

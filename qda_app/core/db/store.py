@@ -10,10 +10,11 @@ removed). A file this process may not write is opened read-only and never upgrad
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, inspect
+from sqlalchemy import Connection, Engine, create_engine, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError
 
@@ -126,8 +127,13 @@ def _backup(path: Path, revision: str, display: str) -> Path:
     return target
 
 
-def create_store(location: str | os.PathLike[str]) -> Engine:
-    """Create a new, empty store at the newest schema revision."""
+def create_store(
+    location: str | os.PathLike[str], fill: Callable[[Connection], None] | None = None
+) -> Engine:
+    """Create a new, empty store at the newest schema revision.
+
+    `fill` writes rows in the same transaction (a copied project): if it fails, nothing of
+    the new store is left behind."""
     url = location_to_url(location)
     display = display_name(location)
     path = _file_of(url)
@@ -143,6 +149,8 @@ def create_store(location: str | os.PathLike[str]) -> Engine:
             if path is not None:
                 sqlite_specific.mark_as_project(connection)
             migrate.upgrade_in(connection)
+            if fill is not None:
+                fill(connection)
         if path is not None:
             sqlite_specific.use_suitable_journal(engine, path)
     except BaseException as error:

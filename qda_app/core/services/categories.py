@@ -189,26 +189,21 @@ class CategoryService(CategoryRevisions):
             place_among(siblings(session, parent_id), row, position)
         return row
 
-    def update(
-        self, category_id: int, *, expected_version: int | None = None, **fields: Any
-    ) -> CategoryInfo:
+    def update(self, category_id: int, **fields: Any) -> CategoryInfo:
         """Edit name, tag, colour, origin, definition, coding rules or the codable flag.
 
         `expected_version`: the version the editor read (CategoryInfo.version); when someone
         else changed the category since, the edit is refused (EditConflictError)."""
+        expected_version = fields.pop("expected_version", None)
         command = "category.rename" if set(fields) == {"name"} else "category.update"
         with self.project.command(command, id=category_id, **fields) as session:
             row = self.update_in(session, category_id, expected_version=expected_version, **fields)
+            session.flush()  # the info carries the new version
             return category_info(row)
 
-    def update_in(
-        self,
-        session: Session,
-        category_id: int,
-        *,
-        expected_version: int | None = None,
-        **fields: Any,
-    ) -> Category:
+    def update_in(self, session: Session, category_id: int, **fields: Any) -> Category:
+        """`update` in a caller's command (`expected_version` as there)."""
+        expected_version = fields.pop("expected_version", None)
         unknown = set(fields) - set(EDITABLE)
         if unknown:
             raise TypeError(f"unknown category fields: {sorted(unknown)}")

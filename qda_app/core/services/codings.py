@@ -178,24 +178,18 @@ class CodingService:
         row.category_id = category_id
         return row
 
-    def update(
-        self, coding_id: int, *, expected_version: int | None = None, **fields: Any
-    ) -> CodingInfo:
+    def update(self, coding_id: int, **fields: Any) -> CodingInfo:
         """Edit memo, paraphrase, generalisation or the verbatim-quote flag (refused when
         `expected_version` is given and someone else changed the coding since)."""
+        expected_version = fields.pop("expected_version", None)
         with self.project.command("coding.update", id=coding_id, fields=sorted(fields)) as s:
-            return coding_info(
-                self.update_in(s, coding_id, expected_version=expected_version, **fields)
-            )
+            row = self.update_in(s, coding_id, expected_version=expected_version, **fields)
+            s.flush()  # the info carries the new version
+            return coding_info(row)
 
-    def update_in(
-        self,
-        session: Session,
-        coding_id: int,
-        *,
-        expected_version: int | None = None,
-        **fields: Any,
-    ) -> Coding:
+    def update_in(self, session: Session, coding_id: int, **fields: Any) -> Coding:
+        """`update` in a caller's command (`expected_version` as there)."""
+        expected_version = fields.pop("expected_version", None)
         unknown = set(fields) - set(EDITABLE)
         if unknown:
             raise TypeError(f"unknown coding fields: {sorted(unknown)}")

@@ -184,6 +184,7 @@ class StatementService:
             row = self.update_text_in(
                 session, statement_id, text, expected_version=expected_version
             )
+            session.flush()  # the info carries the new version
             return statement_info(row)
 
     def update_text_in(
@@ -192,7 +193,7 @@ class StatementService:
         text = _clean_text(text)
         row = fetch(session, Statement, statement_id, "statement")
         note_params(session, text=_short(row.text))
-        check_version(row, expected_version, f"„{_short(row.text)}“")
+        check_version(row, expected_version, _short(row.text))
         row.text = text
         return row
 

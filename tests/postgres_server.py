@@ -40,7 +40,8 @@ def _free_port() -> int:
 class TestServer:
     """Admin URL of a server whose databases the tests may create and drop."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, durable: bool = False) -> None:
+        self.durable = durable  # fsync on, as a real server (the load benchmark)
         self.admin_url: str | None = None
         self.reason = ""
         self._folder: Path | None = None
@@ -48,6 +49,9 @@ class TestServer:
         self._as_user: list[str] = []
 
     def start(self) -> None:
+        if os.environ.get("QDA_TEST_POSTGRES") == "off":
+            self.reason = "QDA_TEST_POSTGRES=off"
+            return
         given = os.environ.get(ENV_URL)
         if given:
             self.admin_url = given
@@ -86,15 +90,17 @@ class TestServer:
         port = _free_port()
         run = [*self._as_user, str(self._bin / "initdb")]
         subprocess.run(
-            [*run, "-D", str(data), "-A", "trust", "-U", "qda", "-E", "UTF8", "--no-sync"],
+            [*run, "-D", str(data), "-A", "trust", "-U", "qda", "-E", "UTF8", "--no-sync"]
+            + ["--locale", "C.UTF-8"],
             check=True,
             capture_output=True,
             timeout=120,
         )
         options = (
-            f"-p {port} -k {self._folder} -c listen_addresses=127.0.0.1 -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+            f"-p {port} -k {self._folder} -c listen_addresses=127.0.0.1 -c max_connections=200"
         )
+        if not self.durable:  # test data need not survive a crash
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         subprocess.run(
             [*self._as_user, str(self._bin / "pg_ctl"), "-D", str(data), "-o", options]
             + ["-l", str(self._folder / "server.log"), "-w", "start"],

@@ -81,7 +81,9 @@ class Project:
 
     def __init__(self, engine: Engine, location: str, actor: str | None = None) -> None:
         self.engine = engine
-        self.location = location
+        # A server URL is kept without its password (the engine has it): nothing that shows
+        # or stores the location (window title, recent list, messages) can reveal it.
+        self.location = store.without_password(location)
         self.actor = actor or default_actor()
         self.backup_path: Path | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)

@@ -48,7 +48,9 @@ def test_push_and_pull_keep_the_project(capsys, url: str, tmp_path: Path) -> Non
     assert code == 0 and out.startswith(f"Copied {source} to postgresql://qda:***@")
     code, out, _ = run(capsys, "pull", url, str(back))
     assert code == 0
-    infos = [json.loads(run(capsys, "info", str(where), "--json")[1]) for where in (source, url, back)]
+    infos = [
+        json.loads(run(capsys, "info", str(where), "--json")[1]) for where in (source, url, back)
+    ]
     assert infos[0] == infos[1] == infos[2]
     code, _, err = run(capsys, "push", str(source), url)  # the database holds a project now
     assert code == 1 and "already exists" in err

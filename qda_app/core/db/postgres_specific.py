@@ -43,6 +43,26 @@ def masked(url: str) -> str:
     return driver_url(url).set(drivername="postgresql").render_as_string(hide_password=True)
 
 
+def without_password(url: str) -> str:
+    """The URL as given but with no password (it may be kept, e.g. in a list of recent ones)."""
+    parsed = make_url(_plain_scheme(url))
+    bare = URL.create(
+        parsed.drivername, parsed.username, None, parsed.host, parsed.port, parsed.database
+    ).update_query_dict(dict(parsed.query))
+    return bare.render_as_string(hide_password=False)
+
+
+def with_password(url: str, password: str) -> str:
+    parsed = make_url(_plain_scheme(url))
+    if password:
+        parsed = parsed.set(password=password)
+    return parsed.render_as_string(hide_password=False)
+
+
+def _plain_scheme(url: str) -> str:
+    return "postgresql:" + url[len("postgres:") :] if url.startswith("postgres:") else url
+
+
 def database_name(url: str) -> str:
     return driver_url(url).database or "qda"
 
@@ -51,7 +71,7 @@ def create_server_engine(url: str) -> Engine:
     """An engine for a project on a server: writers take the write lock when they begin."""
     engine = create_engine(
         driver_url(url),
-        pool_pre_ping=True,
+        pool_recycle=600,  # servers drop idle connections; no ping per checkout (a round trip)
         connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "qda"},
     )
 

@@ -45,6 +45,13 @@ def display_name(location: str | os.PathLike[str]) -> str:
     return str(path) if path is not None else make_url(text).render_as_string(hide_password=True)
 
 
+def without_password(location: str) -> str:
+    """A server URL without its password; a path as it is."""
+    if postgres_specific.is_postgres_url(location):
+        return postgres_specific.without_password(location)
+    return location
+
+
 def is_server(location: str | os.PathLike[str]) -> bool:
     """True when the project lives on a database server rather than in a file."""
     return postgres_specific.is_postgres_url(os.fspath(location))

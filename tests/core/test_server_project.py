@@ -13,6 +13,7 @@ from sqlalchemy.engine import make_url
 
 from qda_app.core import project_transfer
 from qda_app.core.db import migrate, postgres_specific, project_copy, store
+from qda_app.core.db.write_access import writer
 from qda_app.core.errors import (
     EditConflictError,
     ProjectFileError,
@@ -248,3 +249,19 @@ def test_push_refuses_a_database_that_holds_a_project(
     finally:
         project_copy.copy_rows = real_copy  # type: ignore[assignment]
     assert not target.exists()
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("store_backend", ["postgresql"], indirect=True)
+def test_a_writer_waits_for_another_then_says_busy(
+    project_path: str, monkeypatch, document, categories
+) -> None:
+    monkeypatch.setattr(postgres_specific, "LOCK_TIMEOUT_MS", 300)
+    with Project.open(project_path, actor="Ben") as ben:
+        with writer(ben.engine).begin() as held:  # Ben's long change holds the write lock
+            held.exec_driver_sql("SELECT 1")
+            with Project.open(project_path, actor="Anna") as anna:
+                with pytest.raises(ProjectFileError) as refused:
+                    anna.codings.add(document.id, 0, 9, categories["Bedarfe"])
+        assert "is busy" in str(refused.value)
+        assert ben.segments.of_document(document.id) == []

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from datetime import UTC, datetime, timedelta
 
 from revisions.revision_support import category_id
@@ -9,6 +11,8 @@ from revisions.revision_support import category_id
 from qda_app.core import i18n
 from qda_app.core.project import Project
 from qda_app.core.services.categories import CodingFate
+
+pytestmark = pytest.mark.both_backends
 
 PLACE, GROUP = "Bedarfe/Sozialraum", "Bedarfe/Zielgruppe"
 

@@ -260,8 +260,10 @@ def test_a_writer_waits_for_another_then_says_busy(
     with Project.open(project_path, actor="Ben") as ben:
         with writer(ben.engine).begin() as held:  # Ben's long change holds the write lock
             held.exec_driver_sql("SELECT 1")
-            with Project.open(project_path, actor="Anna") as anna:
-                with pytest.raises(ProjectFileError) as refused:
-                    anna.codings.add(document.id, 0, 9, categories["Bedarfe"])
+            with (
+                Project.open(project_path, actor="Anna") as anna,
+                pytest.raises(ProjectFileError) as refused,
+            ):
+                anna.codings.add(document.id, 0, 9, categories["Bedarfe"])
         assert "is busy" in str(refused.value)
         assert ben.segments.of_document(document.id) == []

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from revisions.revision_support import category_id
 
 from qda_app.core import i18n

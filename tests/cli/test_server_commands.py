@@ -30,7 +30,7 @@ def url(server_database: str) -> str:
 
 def test_new_info_and_log_take_a_url(capsys, url: str) -> None:
     code, out, _ = run(capsys, "new", url, "--preset", "leverkusen", "--name", "Team")
-    assert code == 0 and "postgresql://qda:***@127.0.0.1" in out
+    assert code == 0 and "postgresql://qda@127.0.0.1" in out
     code, out, _ = run(capsys, "info", url, "--json")
     info = json.loads(out)
     assert code == 0 and info["name"] == "Team" and info["categories"] > 10
@@ -59,7 +59,7 @@ def test_push_and_pull_keep_the_project(capsys, url: str, tmp_path: Path) -> Non
 def test_coders_role_and_a_read_only_coder(capsys, url: str) -> None:
     run(capsys, "new", url)
     code, out, _ = run(capsys, "coders", "role", url, "Anna", "owner")
-    assert code == 0 and out.startswith("Anna is now owner in postgresql://qda:***@")
+    assert code == 0 and out.startswith("Anna is now owner in postgresql://qda@127.0.0.1")
     assert run(capsys, "coders", "role", url, "Ben", "read-only")[0] == 0
     code = main(["--lang", "en", "--coder", "Ben", "coders", "role", url, "Ben", "coder"])
     _, err = capsys.readouterr()

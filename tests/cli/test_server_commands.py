@@ -52,6 +52,7 @@ def test_push_and_pull_keep_the_project(capsys, url: str, tmp_path: Path) -> Non
         json.loads(run(capsys, "info", str(where), "--json")[1]) for where in (source, url, back)
     ]
     assert infos[0] == infos[1] == infos[2]
+    assert PASSWORD.encode() not in back.read_bytes()  # the pull is recorded, masked
     code, _, err = run(capsys, "push", str(source), url)  # the database holds a project now
     assert code == 1 and "already exists" in err
 

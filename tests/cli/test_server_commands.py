@@ -53,6 +53,7 @@ def test_push_and_pull_keep_the_project(capsys, url: str, tmp_path: Path) -> Non
     ]
     assert infos[0] == infos[1] == infos[2]
     assert PASSWORD.encode() not in back.read_bytes()  # the pull is recorded, masked
+    assert b"postgresql://qda:***@" in back.read_bytes()
     code, _, err = run(capsys, "push", str(source), url)  # the database holds a project now
     assert code == 1 and "already exists" in err
 

@@ -73,6 +73,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_info(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         summary = project_summary(project)
+        server = project.display_name if project.on_server else None
     if args.json:
         print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -83,6 +84,8 @@ def cmd_info(args: argparse.Namespace) -> int:
             name=summary.name,
         )
     )
+    if server is not None:  # shown without password
+        print(tr("server.info_location", path=server))
     for title, counts in (
         (tr("cli.by_quarter"), summary.documents_by_quarter),
         (tr("cli.by_method"), summary.documents_by_method),

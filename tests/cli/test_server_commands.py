@@ -36,6 +36,8 @@ def test_new_info_and_log_take_a_url(capsys, url: str) -> None:
     assert code == 0 and info["name"] == "Team" and info["categories"] > 10
     code, out, _ = run(capsys, "log", url, "--json")
     assert code == 0 and json.loads(out)[-1]["actor"] == "Anna"
+    code, out, _ = run(capsys, "info", url)
+    assert code == 0 and "Shared project on the server postgresql://qda@127.0.0.1:" in out
     code, out, _ = run(capsys, "check", url)
     assert code == 0 and "no problems" in out
 

@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     for module in command_modules():
         module.register(commands)
     gui = commands.add_parser("gui", help="open the app window")
-    gui.add_argument("file", nargs="?", help="project file to open")
+    gui.add_argument("file", nargs="?", help="project file (or postgresql:// URL) to open")
     gui.set_defaults(handler=_run_gui)
     return parser
 

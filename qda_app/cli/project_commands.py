@@ -65,15 +65,15 @@ def cmd_new(args: argparse.Namespace) -> int:
         if args.preset:
             apply_preset(project, args.preset)
         summary = project_summary(project)
-    print(
-        tr("cli.created", path=args.file, quarters=summary.quarters, categories=summary.categories)
-    )
+        where = project.display_name
+    print(tr("cli.created", path=where, quarters=summary.quarters, categories=summary.categories))
     return 0
 
 
 def cmd_info(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         summary = project_summary(project)
+        server = project.display_name if project.on_server else None
     if args.json:
         print(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2))
         return 0
@@ -84,6 +84,8 @@ def cmd_info(args: argparse.Namespace) -> int:
             name=summary.name,
         )
     )
+    if server is not None:  # shown without password
+        print(tr("server.info_location", path=server))
     for title, counts in (
         (tr("cli.by_quarter"), summary.documents_by_quarter),
         (tr("cli.by_method"), summary.documents_by_method),
@@ -136,8 +138,9 @@ def cmd_text(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     with open_project(args) as project:
         problems = check_project(project)
+        where = project.display_name
     if not problems:
-        print(tr("cli.check_ok", path=args.file))
+        print(tr("cli.check_ok", path=where))
         return 0
     for problem in problems:
         print(problem)

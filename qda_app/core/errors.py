@@ -27,6 +27,14 @@ class ValidationError(QdaError):
     """A requested change would make the data invalid; nothing was changed."""
 
 
+class EditConflictError(ValidationError):
+    """Someone else changed the row since it was read; the user should reload."""
+
+
+class ReadOnlyCoderError(ValidationError):
+    """The coder may only read the project."""
+
+
 class NotFoundError(QdaError):
     """A referenced object (document, category, coding …) does not exist."""
 

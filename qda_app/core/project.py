@@ -12,17 +12,19 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from .db import store
 from .db.change_capture import ChangeRecorder
 from .db.change_log import discard_redo, write_entry
 from .db.models import Method, ProjectInfo
+from .db.postgres_specific import announce_commit
 from .db.write_access import writer
-from .errors import ProjectFileError, ValidationError
+from .errors import EditConflictError, ProjectFileError, ValidationError
 from .services.categories import CategoryService
 from .services.category_history import CategoryHistoryService
 from .services.coder_passes import CoderPassService
-from .services.coders import CoderService
+from .services.coders import CoderService, refuse_read_only
 from .services.codings import CodingService
 from .services.documents import DocumentService
 from .services.exchange_guids import ExchangeGuidService
@@ -85,7 +87,9 @@ class Project:
 
     def __init__(self, engine: Engine, location: str, actor: str | None = None) -> None:
         self.engine = engine
-        self.location = location
+        # A server URL is kept without its password (the engine has it): nothing that shows
+        # or stores the location (window title, recent list, messages) can reveal it.
+        self.location = store.without_password(location)
         self.actor = actor or default_actor()
         self.backup_path: Path | None = None
         self._sessions = sessionmaker(engine, expire_on_commit=False)
@@ -117,7 +121,7 @@ class Project:
         """Create a new project file (or store) and open it."""
         engine = store.create_store(location)
         project = cls(engine, os.fspath(location), actor)
-        title = name or Path(os.fspath(location)).stem
+        title = name or store.title_of(location)
         with project.command("project.create", undoable=False, name=title) as session:
             session.add(ProjectInfo(id=1, name=title, description=""))
             for position, (code, method_name) in enumerate(DEFAULT_METHODS):
@@ -131,6 +135,16 @@ class Project:
         project = cls(engine, os.fspath(location), actor)
         project.backup_path = backup
         return project
+
+    @property
+    def display_name(self) -> str:
+        """The project as messages name it: its path, or its server URL without password."""
+        return store.display_name(self.location)
+
+    @property
+    def on_server(self) -> bool:
+        """True for a shared project on a database server."""
+        return store.is_server(self.location)
 
     def close(self) -> None:
         self.history.stop_watching()
@@ -177,6 +191,7 @@ class Project:
         recorder = ChangeRecorder()
         recorder.attach(session)
         try:
+            refuse_read_only(session, self.actor)
             yield session
             session.flush()
             entry_id = None
@@ -186,10 +201,14 @@ class Project:
                     session, self.actor, command_name, params, recorder.changes, undoable
                 )
                 self.history.remember_own(entry_id)
+                announce_commit(session.connection())
             session.commit()
         except IntegrityError as error:
             session.rollback()
             raise ValidationError("store.constraint_violated", reason=str(error.orig)) from error
+        except StaleDataError as error:  # a row's version moved under an ORM update
+            session.rollback()
+            raise EditConflictError("server.edit_conflict", what=command_name) from error
         except OperationalError as error:
             session.rollback()
             raise ProjectFileError(

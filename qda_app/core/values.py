@@ -38,6 +38,7 @@ class CoderInfo:
     id: int
     name: str
     colour: str
+    role: str = "coder"  # owner, coder or read_only
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,9 @@ class CategoryInfo:
     coding_rules: str
     codable: bool
     block_patterns: str = ""
+    # The edit version the row had when read; pass it back as expected_version to an edit,
+    # which is then refused if someone else changed the row in between. Not part of equality.
+    version: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,7 @@ class CodingInfo:
     paraphrase: str
     generalisation: str
     is_quote: bool
+    version: int = field(default=1, compare=False)
 
 
 @dataclass(frozen=True)
@@ -112,6 +117,7 @@ class StatementInfo:
     contains_quote: bool = False
     source_ids: tuple[int, ...] = ()
     generalised_by: tuple[int, ...] = ()
+    version: int = field(default=1, compare=False)
 
     @property
     def cross_quarter(self) -> bool:

@@ -13,6 +13,8 @@ from qda_app.core.db import migrate, store
 from qda_app.core.errors import ValidationError
 from qda_app.core.project import Project
 
+pytestmark = pytest.mark.both_backends
+
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "projects"
 
 

@@ -8,6 +8,8 @@ from qda_app.core.errors import NotFoundError, ValidationError
 from qda_app.core.services.codings import NewCoding
 from qda_app.core.services.statements import NewStatement
 
+pytestmark = pytest.mark.both_backends
+
 
 def test_many_codings_in_one_step_and_one_undo(project, document, categories) -> None:
     needs, youth = categories["Bedarfe"], categories["Bedarfe/Zielgruppe"]

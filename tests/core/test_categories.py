@@ -7,6 +7,8 @@ import pytest
 from qda_app.core.errors import ValidationError
 from qda_app.core.services.categories import CodingFate
 
+pytestmark = pytest.mark.both_backends
+
 
 def names_under(project, parent_id):
     return [c.name for c in project.categories.list() if c.parent_id == parent_id]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from qda_app.core.analysis.frequencies import frequency_table
+
+pytestmark = pytest.mark.both_backends
 
 
 def test_counts_roll_up_statistical_quarters(project, categories) -> None:

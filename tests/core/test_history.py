@@ -12,6 +12,8 @@ from qda_app.core.errors import NothingToUndoError, ValidationError
 from qda_app.core.project import Project
 from qda_app.core.values import ChangeEvent
 
+pytestmark = pytest.mark.both_backends
+
 
 def snapshot(project: Project) -> tuple:
     """Everything a user could see, to compare before and after."""

@@ -10,10 +10,13 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+import pytest
 from support import SAMPLE_TEXT
 
 from qda_app.core.importers.batch import ImportOptions, ImportSummary, import_files
 from qda_app.core.project import Project
+
+pytestmark = pytest.mark.both_backends
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "projects"
 
@@ -37,6 +40,7 @@ def long_protocol(tmp_path: Path, name: str = "protokoll.txt") -> Path:
     return source
 
 
+@pytest.mark.sqlite_only
 def test_a_large_import_grows_the_project_by_little_more_than_its_text(
     project_path: Path, project: Project, tmp_path: Path
 ) -> None:
@@ -86,6 +90,7 @@ def test_deleting_a_document_and_undoing_it_keeps_the_original(
     assert project.documents.original(document.id) == source.read_bytes()
 
 
+@pytest.mark.sqlite_only
 def test_the_same_file_imported_twice_is_kept_once(
     project_path: Path, project: Project, tmp_path: Path
 ) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from support import SAMPLE_TEXT, span
 
 from qda_app.core.project import Project
 from qda_app.core.values import SegmentFilter
+
+pytestmark = pytest.mark.both_backends
 
 
 def code(project: Project, document, words: str, category: int, **fields) -> int:

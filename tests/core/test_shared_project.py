@@ -13,6 +13,8 @@ from support import SAMPLE_TEXT, span
 from qda_app.core.errors import ValidationError
 from qda_app.core.project import Project
 
+pytestmark = pytest.mark.both_backends
+
 
 @pytest.fixture
 def anna(project: Project) -> Project:

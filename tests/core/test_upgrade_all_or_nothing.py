@@ -55,6 +55,7 @@ FOOTPRINTS = {
     "0005": ("statement_sources", "ix_statement_sources_source"),
     "0006": ("exchange_guids", "ix_exchange_guids_kind_guid"),
     "0009": ("goals", "ix_measure_status_changes_measure"),
+    "0008": ("project_transfers", "ix_project_transfers_at"),
 }
 
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QColorDialog, QLineEdit, QMenu
 from qda_app.sample_projects.demo_builder import build_demo
 
+from qda_app.core.project import Project
 from qda_app.gui.categories.anchor_picker_dialog import AnchorPickerDialog
 from qda_app.gui.categories.category_properties_dialog import CategoryPropertiesDialog
 from qda_app.gui.categories.category_tree_model import CategoryTreeModel
@@ -236,6 +237,25 @@ def test_a_duplicate_sibling_name_is_told_in_the_dialog_and_changes_nothing(
     assert message_boxes == []
     qtbot.keyClicks(dialog.name_edit, " 2")  # editing again clears the message
     assert not dialog.error_label.isVisible()
+
+
+def test_a_colleagues_edit_while_the_dialog_is_open_is_not_overwritten(
+    qtbot, window, sample_project, message_boxes
+):
+    project = window.project
+    youth = sample_project.coded_category_id
+    dialog = open_dialog(qtbot, window, youth)
+    replace_text(qtbot, dialog.tag_edit, "Meins")
+    with Project.open(sample_project.path, actor="Kollegin") as colleague:
+        colleague.categories.update(youth, definition="Die Definition der Kollegin")
+
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+
+    assert dialog.isVisible() and dialog.error_label.isVisible()
+    assert "neu laden" in dialog.error_label.text()
+    after = project.categories.get(youth)
+    assert after.definition == "Die Definition der Kollegin" and after.tag != "Meins"
+    assert message_boxes == []
 
 
 def test_ok_without_changes_records_nothing(qtbot, window, sample_project):

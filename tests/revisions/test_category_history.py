@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from revisions.revision_support import category_id
 
 from qda_app.core import i18n
 from qda_app.core.project import Project
 from qda_app.core.services.categories import CodingFate
+
+pytestmark = pytest.mark.both_backends
 
 PLACE, GROUP = "Bedarfe/Sozialraum", "Bedarfe/Zielgruppe"
 

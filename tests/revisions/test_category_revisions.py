@@ -10,6 +10,8 @@ from qda_app.core.project import Project
 from qda_app.core.services.categories import CodingFate
 from qda_app.core.values import SegmentFilter
 
+pytestmark = pytest.mark.both_backends
+
 NEEDS_PLACE = "Bedarfe/Sozialraum"
 NEEDS_GROUP = "Bedarfe/Zielgruppe"
 

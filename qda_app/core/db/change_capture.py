@@ -25,6 +25,9 @@ RECORDER_KEY = "change_recorder"
 # with zlib's fastest level (see services/original_files.py for the numbers).
 COMPRESS_FROM = 4096
 COMPRESSION_LEVEL = 1
+# The edit version of categories, statements and codings: it counts every update, undo and
+# redo included, so it is not logged as a change and never set back (see apply_changes).
+VERSION_COLUMN = "version"
 
 
 @dataclass
@@ -157,6 +160,8 @@ def _after_update(mapper: Mapper, _connection: Connection, target: Any) -> None:
     before: dict[str, Any] = {}
     after: dict[str, Any] = {}
     for prop in mapper.column_attrs:
+        if prop.key == VERSION_COLUMN:
+            continue
         history = attributes.get_history(target, prop.key)
         if not history.added:
             continue
@@ -213,7 +218,11 @@ def _statement_for(table: Table, op: str, change: RowChange, reverse: bool) -> t
     if op == "delete":
         return ("delete", table.name, tuple(change.key)), table.delete().where(where), params
     values = _decoded(change.before if reverse else change.after)
-    statement = table.update().where(where).values({n: bindparam(f"v_{n}") for n in values})
+    values.pop(VERSION_COLUMN, None)
+    assignments: dict[str, Any] = {n: bindparam(f"v_{n}") for n in values}
+    if VERSION_COLUMN in table.c:  # an undone edit is a new version, not the old one back
+        assignments[VERSION_COLUMN] = table.c[VERSION_COLUMN] + 1
+    statement = table.update().where(where).values(assignments)
     params.update({f"v_{name}": value for name, value in values.items()})
     return ("update", table.name, tuple(change.key), tuple(values)), statement, params
 

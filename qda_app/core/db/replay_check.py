@@ -17,8 +17,9 @@ from .change_capture import RowChange, decode_value
 from .change_log import undoable_commands
 from .models import Base, ChangeLogEntry
 
-# Bookkeeping the database sets on every update; not a change a user made.
-IGNORED_COLUMNS = frozenset({"updated_at"})
+# Bookkeeping set on every update (the edit version counts up, also on undo); not a change a
+# user made.
+IGNORED_COLUMNS = frozenset({"updated_at", "version"})
 RowId = tuple[str, tuple[tuple[str, Any], ...]]  # (table, ((column, value), ...))
 BATCH = 500
 

@@ -10,19 +10,20 @@ removed). A file this process may not write is opened read-only and never upgrad
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, inspect
+from sqlalchemy import Connection, Engine, create_engine, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError
 
 from ..errors import ProjectFileError
-from . import migrate, revision_structure, sqlite_specific, store_errors
+from . import migrate, postgres_specific, revision_structure, sqlite_specific, store_errors
 from .file_location import folder_writable
 from .write_access import writer
 
-URL_SCHEMES = ("sqlite:", "postgresql:", "postgresql+")
+URL_SCHEMES = ("sqlite:", "postgresql:", "postgresql+", "postgres:")
 
 
 def location_to_url(location: str | os.PathLike[str]) -> str:
@@ -38,8 +39,30 @@ def display_name(location: str | os.PathLike[str]) -> str:
     text = os.fspath(location)
     if not text.startswith(URL_SCHEMES):
         return text
+    if postgres_specific.is_postgres_url(text):
+        return postgres_specific.masked(text)
     path = _file_of(text)
     return str(path) if path is not None else make_url(text).render_as_string(hide_password=True)
+
+
+def without_password(location: str) -> str:
+    """A server URL without its password; a path as it is."""
+    if postgres_specific.is_postgres_url(location):
+        return postgres_specific.without_password(location)
+    return location
+
+
+def is_server(location: str | os.PathLike[str]) -> bool:
+    """True when the project lives on a database server rather than in a file."""
+    return postgres_specific.is_postgres_url(os.fspath(location))
+
+
+def title_of(location: str | os.PathLike[str]) -> str:
+    """A short name for a project: the file name without suffix, or the database name."""
+    text = os.fspath(location)
+    if postgres_specific.is_postgres_url(text):
+        return postgres_specific.database_name(text)
+    return Path(text).stem
 
 
 def _file_of(url: str) -> Path | None:
@@ -51,6 +74,8 @@ def create_store_engine(url: str, *, display: str | None = None, read_only: bool
     path = _file_of(url)
     if path is not None:
         engine = sqlite_specific.create_file_engine(path, read_only=read_only)
+    elif postgres_specific.is_postgres_url(url):
+        engine = postgres_specific.create_server_engine(url)
     else:
         engine = create_engine(url)
         if sqlite_specific.is_sqlite_url(url):
@@ -109,8 +134,13 @@ def _backup(path: Path, revision: str, display: str) -> Path:
     return target
 
 
-def create_store(location: str | os.PathLike[str]) -> Engine:
-    """Create a new, empty store at the newest schema revision."""
+def create_store(
+    location: str | os.PathLike[str], fill: Callable[[Connection], None] | None = None
+) -> Engine:
+    """Create a new, empty store at the newest schema revision.
+
+    `fill` writes rows in the same transaction (a copied project): if it fails, nothing of
+    the new store is left behind."""
     url = location_to_url(location)
     display = display_name(location)
     path = _file_of(url)
@@ -120,10 +150,14 @@ def create_store(location: str | os.PathLike[str]) -> Engine:
         _check_can_create(path, display)
     engine = create_store_engine(url, display=display)
     try:
+        if path is None:
+            _check_server_empty(engine, display)
         with writer(engine).begin() as connection:
             if path is not None:
                 sqlite_specific.mark_as_project(connection)
             migrate.upgrade_in(connection)
+            if fill is not None:
+                fill(connection)
         if path is not None:
             sqlite_specific.use_suitable_journal(engine, path)
     except BaseException as error:
@@ -188,11 +222,28 @@ def _upgrade(
     return backup
 
 
+def _check_server_empty(engine: Engine, display: str) -> None:
+    """A project is created only in an empty database (never over someone's tables)."""
+    try:
+        tables = inspect(engine).get_table_names()
+    except DatabaseError as error:
+        raise server_error(error, display) from error
+    if tables:
+        raise ProjectFileError("store.already_exists", path=display)
+
+
+def server_error(error: BaseException, display: str) -> ProjectFileError:
+    """The sentence for a server that cannot be reached or refuses the login (no password)."""
+    return ProjectFileError("server.cannot_connect", path=display)
+
+
 def _readable_revision(engine: Engine, display: str) -> str:
     try:
         tables = set(inspect(engine).get_table_names())
         revision = migrate.current_revision(engine)
     except DatabaseError as error:
+        if engine.dialect.name == "postgresql":
+            raise server_error(error, display) from error
         raise store_errors.error_for("damaged", display) from error
     if revision is None or "project_info" not in tables:
         raise ProjectFileError("store.foreign_database", path=display)

@@ -16,7 +16,7 @@ from sqlalchemy import Engine, event
 from ..errors import ProjectFileError
 from . import sqlite_specific
 
-CAUSES = ("busy", "read_only", "disk_full", "damaged", "io_error", "cannot_open")
+CAUSES = ("busy", "read_only", "disk_full", "damaged", "io_error", "cannot_open", "unreachable")
 
 # PostgreSQL SQLSTATE codes (psycopg exposes them as `pgcode` / `sqlstate`).
 _POSTGRES_CAUSES = {
@@ -28,7 +28,15 @@ _POSTGRES_CAUSES = {
     "53100": "disk_full",
     "XX001": "damaged",  # data_corrupted
     "XX002": "damaged",  # index_corrupted
+    "28P01": "unreachable",  # invalid_password
+    "28000": "unreachable",  # invalid_authorization_specification
+    "3D000": "unreachable",  # invalid_catalog_name (no such database)
+    "57P01": "unreachable",  # admin_shutdown
+    "08006": "unreachable",  # connection_failure
+    "08001": "unreachable",  # unable to connect
 }
+# Keys of causes whose sentence is not storage.<cause>.
+_KEYS = {"unreachable": "server.cannot_connect"}
 
 
 def cause_of(error: BaseException) -> str | None:
@@ -38,12 +46,19 @@ def cause_of(error: BaseException) -> str | None:
     if cause is None:
         code = getattr(original, "sqlstate", None) or getattr(original, "pgcode", None)
         cause = _POSTGRES_CAUSES.get(code or "")
+        if cause is None and code is None and _is_postgres_connection_error(original):
+            cause = "unreachable"  # refused before any SQL state: no server, wrong host
     return cause
+
+
+def _is_postgres_connection_error(error: BaseException) -> bool:
+    kind = type(error)
+    return kind.__module__.startswith("psycopg") and kind.__name__ == "OperationalError"
 
 
 def error_for(cause: str, display: str) -> ProjectFileError:
     """The user's sentence for a cause, naming the project as the user named it."""
-    return ProjectFileError(f"storage.{cause}", path=display)
+    return ProjectFileError(_KEYS.get(cause, f"storage.{cause}"), path=display)
 
 
 def translate_errors(engine: Engine, display: str) -> None:

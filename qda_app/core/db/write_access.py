@@ -3,7 +3,8 @@
 On SQLite a writing transaction starts with `BEGIN IMMEDIATE`: it waits (busy timeout) for
 another writer to finish instead of failing halfway when it first writes. Reading
 transactions start with a plain `BEGIN` and never wait for writers (WAL journal).
-Other stores ignore the option.
+On PostgreSQL a writing transaction first takes one transaction-level advisory lock, the
+same queue (db/postgres_specific.py); readers never wait there either.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from .category_deletion import CodingFate, delete_subtree_in
 from .category_revisions import CategoryRevisions
 from .common import (
     check_colour,
+    check_version,
     clean_name,
     fetch,
     next_position,
@@ -71,6 +72,7 @@ def category_info(row: Category) -> CategoryInfo:
         row.coding_rules,
         row.codable,
         row.block_patterns,
+        row.version,
     )
 
 
@@ -188,26 +190,37 @@ class CategoryService(CategoryRevisions):
         return row
 
     def update(self, category_id: int, **fields: Any) -> CategoryInfo:
-        """Edit name, tag, colour, origin, definition, coding rules or the codable flag."""
+        """Edit name, tag, colour, origin, definition, coding rules or the codable flag.
+
+        `expected_version`: the version the editor read (CategoryInfo.version); when someone
+        else changed the category since, the edit is refused (EditConflictError)."""
+        expected_version = fields.pop("expected_version", None)
         command = "category.rename" if set(fields) == {"name"} else "category.update"
         with self.project.command(command, id=category_id, **fields) as session:
-            return category_info(self.update_in(session, category_id, **fields))
+            row = self.update_in(session, category_id, expected_version=expected_version, **fields)
+            session.flush()  # the info carries the new version
+            return category_info(row)
 
     def update_in(self, session: Session, category_id: int, **fields: Any) -> Category:
+        """`update` in a caller's command (`expected_version` as there)."""
+        expected_version = fields.pop("expected_version", None)
         unknown = set(fields) - set(EDITABLE)
         if unknown:
             raise TypeError(f"unknown category fields: {sorted(unknown)}")
         _check_fields(fields)
         row = fetch(session, Category, category_id, "category")
         note_params(session, category=row.name)
+        check_version(row, expected_version, row.name)
         if "name" in fields:
             self._check_unique(session, fields["name"], row.parent_id, row.id)
         for key, value in fields.items():
             setattr(row, key, value)
         return row
 
-    def rename(self, category_id: int, name: str) -> CategoryInfo:
-        return self.update(category_id, name=name)
+    def rename(
+        self, category_id: int, name: str, *, expected_version: int | None = None
+    ) -> CategoryInfo:
+        return self.update(category_id, expected_version=expected_version, name=name)
 
     def move(self, category_id: int, parent_id: int | None, position: int | None = None) -> None:
         """Put a category (with its subtree) under another parent, or to the top level."""

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from ..db.models import Coder
-from ..errors import ValidationError
+from ..db.models import CODER_ROLES, Coder
+from ..errors import ReadOnlyCoderError, ValidationError
 from ..values import CoderInfo
 from .common import check_colour, clean_name
 
@@ -19,7 +19,14 @@ PALETTE = ("#4477aa", "#ee6677", "#228833", "#ccbb44", "#66ccee", "#aa3377", "#b
 
 
 def coder_info(row: Coder) -> CoderInfo:
-    return CoderInfo(row.id, row.name, row.colour)
+    return CoderInfo(row.id, row.name, row.colour, row.role)
+
+
+def refuse_read_only(session: Session | Connection, actor: str) -> None:
+    """Refuse any change by a coder the owner made read-only (called as a command begins)."""
+    role = session.scalar(select(Coder.role).where(Coder.name == actor))
+    if role == "read_only":
+        raise ReadOnlyCoderError("server.read_only_coder", coder=actor)
 
 
 def coder_for_actor(session: Session, name: str) -> Coder:
@@ -55,6 +62,27 @@ class CoderService:
             coder.colour = check_colour(colour)
         session.flush()
         return coder
+
+    def set_role(self, name: str, role: str) -> CoderInfo:
+        """Make a coder owner, coder or read_only. Only an owner may do so; a project without
+        an owner (every project until one is named) lets anyone name the first one."""
+        role = role.replace("-", "_")
+        if role not in CODER_ROLES:
+            raise ValidationError("server.unknown_role", role=role)
+        with self.project.command("coder.role", name=name, role=role) as session:
+            owners = session.scalars(select(Coder.name).where(Coder.role == "owner")).all()
+            if owners and self.project.actor not in owners:
+                raise ValidationError("server.owner_only", owner=", ".join(sorted(owners)))
+            coder = self.ensure_in(session, name)
+            coder.role = role
+            session.flush()
+            return coder_info(coder)
+
+    def role_of(self, name: str) -> str:
+        """The role of a coder by name ("coder" for one not yet in the project)."""
+        with self.project.read() as session:
+            role = session.scalar(select(Coder.role).where(Coder.name == name))
+        return role or "coder"
 
     def ensure_in(self, session: Session, name: str) -> Coder:
         """The coder with this name, created on first use (a coding names its coder).

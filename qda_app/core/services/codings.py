@@ -12,7 +12,7 @@ from sqlalchemy import select
 from ..db.models import Category, Coding, Document, utcnow
 from ..errors import NotFoundError, ValidationError
 from ..values import CodingInfo
-from .common import fetch, insert_logged, note_params
+from .common import check_version, fetch, insert_logged, note_params
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -34,6 +34,7 @@ def coding_info(row: Coding) -> CodingInfo:
         row.paraphrase,
         row.generalisation,
         row.is_quote,
+        row.version,
     )
 
 
@@ -178,11 +179,17 @@ class CodingService:
         return row
 
     def update(self, coding_id: int, **fields: Any) -> CodingInfo:
-        """Edit memo, paraphrase, generalisation or the verbatim-quote flag."""
+        """Edit memo, paraphrase, generalisation or the verbatim-quote flag (refused when
+        `expected_version` is given and someone else changed the coding since)."""
+        expected_version = fields.pop("expected_version", None)
         with self.project.command("coding.update", id=coding_id, fields=sorted(fields)) as s:
-            return coding_info(self.update_in(s, coding_id, **fields))
+            row = self.update_in(s, coding_id, expected_version=expected_version, **fields)
+            s.flush()  # the info carries the new version
+            return coding_info(row)
 
     def update_in(self, session: Session, coding_id: int, **fields: Any) -> Coding:
+        """`update` in a caller's command (`expected_version` as there)."""
+        expected_version = fields.pop("expected_version", None)
         unknown = set(fields) - set(EDITABLE)
         if unknown:
             raise TypeError(f"unknown coding fields: {sorted(unknown)}")
@@ -193,6 +200,7 @@ class CodingService:
                 fields[name] = str(fields[name] or "")
         row = fetch(session, Coding, coding_id, "coding")
         note_params(session, title=_title(session, row.document_id))
+        check_version(row, expected_version, _title(session, row.document_id))
         for key, value in fields.items():
             setattr(row, key, value)
         return row

@@ -9,7 +9,7 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from ..db.change_capture import record_inserts
-from ..errors import NotFoundError, ValidationError
+from ..errors import EditConflictError, NotFoundError, ValidationError
 
 T = TypeVar("T")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -99,3 +99,9 @@ def insert_logged(session: Session, model: Any, rows: list[dict[str, Any]]) -> l
         raise RuntimeError(f"rows of {model.__tablename__} were inserted by someone else")
     record_inserts(session, model.__tablename__, rows, [{"id": row_id} for row_id in ids])
     return ids
+
+
+def check_version(row: Any, expected: int | None, what: str) -> None:
+    """Refuse an edit made on an outdated copy: `expected` is the version the editor read."""
+    if expected is not None and row.version != expected:
+        raise EditConflictError("server.edit_conflict", what=what)

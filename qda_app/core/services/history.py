@@ -16,10 +16,12 @@ from sqlalchemy import Connection, select, update
 from ..db.change_capture import apply_changes
 from ..db.change_log import changes_of, undoable_commands, write_marker
 from ..db.models import ChangeLogEntry, utcnow
+from ..db.postgres_specific import announce_commit
 from ..db.replay_check import find_conflict
 from ..db.write_access import writer
 from ..errors import NothingToUndoError, QdaError, ValidationError
 from ..values import ChangeEvent, LogEntry
+from .coders import refuse_read_only
 from .external_changes import ExternalChanges
 
 if TYPE_CHECKING:
@@ -114,6 +116,7 @@ class HistoryService:
     def _step(self, *, undo: bool, expected: int | None) -> LogEntry:
         engine = writer(self.project.engine)
         with engine.begin() as connection:
+            refuse_read_only(connection, self.project.actor)
             entry = self._claim(connection, undo=undo, expected=expected)
             changes = changes_of(connection, entry.id)
             conflict = find_conflict(connection, entry.id, changes, undo=undo)
@@ -129,6 +132,7 @@ class HistoryService:
             marker = write_marker(
                 connection, self.project.actor, action, entry.id, entry.command, entry.params
             )
+            announce_commit(connection)
         self.remember_own(marker)
         rows = tuple(change.event(reverse=undo) for change in changes)
         self.project.notify(
@@ -196,6 +200,11 @@ class HistoryService:
     def poll_external(self) -> list[ChangeEvent]:
         """Changes other processes (or other open projects) committed since the last poll."""
         return self.watcher.poll()
+
+    def change_socket(self) -> int | None:
+        """A socket that becomes readable when another client of a server project commits;
+        a window may poll then instead of waiting for its timer (None for project files)."""
+        return self.watcher.socket()
 
     def stop_watching(self) -> None:
         self.watcher.close()

@@ -28,6 +28,7 @@ def read_statements(
             Statement.text,
             Statement.position,
             Statement.contains_quote,
+            Statement.version,
         )
         .where(*conditions)
         .order_by(Statement.quarter_id, Statement.category_id, Statement.position, Statement.id)
@@ -64,8 +65,9 @@ def read_statements(
             bool(quote),
             sources.get(sid, ()),
             generalised.get(sid, ()),
+            version,
         )
-        for sid, category, quarter, text, position, quote in rows
+        for sid, category, quarter, text, position, quote, version in rows
     ]
 
 

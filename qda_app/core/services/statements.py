@@ -13,7 +13,15 @@ from ..db.change_capture import record_inserts
 from ..db.models import Category, Coding, Quarter, Statement, StatementCoding, utcnow
 from ..errors import NotFoundError, ValidationError
 from ..values import StatementInfo
-from .common import fetch, insert_logged, next_position, note_params, place_among, renumber
+from .common import (
+    check_version,
+    fetch,
+    insert_logged,
+    next_position,
+    note_params,
+    place_among,
+    renumber,
+)
 from .common import shorten as _short
 from .statement_reading import read_statements
 from .statement_sources import add_source_link, remove_source_link
@@ -35,6 +43,7 @@ def statement_info(row: Statement) -> StatementInfo:
         bool(row.contains_quote),
         tuple(sorted(link.source_id for link in row.source_links)),
         tuple(sorted(link.statement_id for link in row.generalised_links)),
+        row.version,
     )
 
 
@@ -166,14 +175,25 @@ class StatementService:
         session.flush()
         return row
 
-    def update_text(self, statement_id: int, text: str) -> StatementInfo:
+    def update_text(
+        self, statement_id: int, text: str, *, expected_version: int | None = None
+    ) -> StatementInfo:
+        """New wording; refused (EditConflictError) when `expected_version` is given and
+        someone else changed the statement since it was read."""
         with self.project.command("statement.update", id=statement_id) as session:
-            return statement_info(self.update_text_in(session, statement_id, text))
+            row = self.update_text_in(
+                session, statement_id, text, expected_version=expected_version
+            )
+            session.flush()  # the info carries the new version
+            return statement_info(row)
 
-    def update_text_in(self, session: Session, statement_id: int, text: str) -> Statement:
+    def update_text_in(
+        self, session: Session, statement_id: int, text: str, *, expected_version: int | None = None
+    ) -> Statement:
         text = _clean_text(text)
         row = fetch(session, Statement, statement_id, "statement")
         note_params(session, text=_short(row.text))
+        check_version(row, expected_version, _short(row.text))
         row.text = text
         return row
 

@@ -228,7 +228,10 @@ class CategoryPropertiesDialog(QDialog):
         changes = self.changes()
         if changes:
             try:
-                self.project.categories.update(self.category.id, **changes)
+                # Refused, asking to reload, if a colleague changed it while the dialog was open.
+                self.project.categories.update(
+                    self.category.id, expected_version=self.category.version, **changes
+                )
             except QdaError as error:
                 self.show_error(str(error))
                 return

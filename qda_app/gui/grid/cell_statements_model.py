@@ -157,7 +157,9 @@ class CellStatementsModel(QAbstractListModel):
                 text = str(value or "")
                 if text.strip() == statement.text:
                     return False
-                self.project.statements.update_text(statement.id, text)
+                self.project.statements.update_text(
+                    statement.id, text, expected_version=statement.version
+                )
                 return True
             if role == Qt.ItemDataRole.CheckStateRole:
                 checked = Qt.CheckState(value) == Qt.CheckState.Checked

@@ -79,7 +79,8 @@ class AppSettings:
         return [str(path) for path in value if path]
 
     def add_recent(self, path: str) -> None:
-        path = os.path.abspath(path)
+        if "://" not in path:  # a server address (kept without password) stays as it is
+            path = os.path.abspath(path)
         files = [path] + [p for p in self.recent_files() if p != path]
         self._settings.setValue("recent/files", files[:MAX_RECENT])
 

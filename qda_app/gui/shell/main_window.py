@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable
 from importlib import metadata
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QSocketNotifier, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...core.errors import QdaError
 from ...core.i18n import tr
 from ...core.project import Project
+from ...core.server_address import is_server_address
 from ...core.values import ChangeEvent
 from ..categories.category_tree_dock import CategoryTreeDock
 from ..common.message_boxes import show_warning
@@ -34,6 +35,7 @@ from .main_menus import MainMenus
 from .new_project_dialog import NewProjectDialog
 from .project_opening import create_project_file, open_project_file
 from .project_status_bar import ProjectStatusBar
+from .server_connection import ServerConnectDialog
 from .settings_dialog import SettingsDialog
 from .start_page import StartPage
 from .ui_language import apply_language
@@ -59,6 +61,8 @@ class MainWindow(QMainWindow):
         self.watch_timer = QTimer(self)
         self.watch_timer.setInterval(WATCH_INTERVAL_MS)
         self.watch_timer.timeout.connect(self.poll_external_changes)
+        # On a server, a colleague's commit also wakes the window at once (LISTEN/NOTIFY).
+        self._wakeup: QSocketNotifier | None = None
         self.importer = ProtocolImportLauncher(self)
         self.properties_dialog: DocumentPropertiesDialog | None = None
         # While the start page shows, the (empty) docks are hidden; their visibility waits here.
@@ -84,6 +88,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.start_page.new_requested.connect(self.new_project)
         self.start_page.open_requested.connect(self.choose_and_open)
+        self.start_page.connect_requested.connect(self.connect_to_server)
         self.start_page.recent_requested.connect(self.open_recent)
         self.resize(*DEFAULT_SIZE)
         self.resizeDocks(
@@ -169,6 +174,10 @@ class MainWindow(QMainWindow):
         if self._unsubscribe is not None:
             self._unsubscribe()
             self._unsubscribe = None
+        if self._wakeup is not None:
+            self._wakeup.setEnabled(False)
+            self._wakeup.deleteLater()
+            self._wakeup = None
         if self.project is not None:
             self.project.close()
         self.workspace.show_document_tab()
@@ -178,6 +187,10 @@ class MainWindow(QMainWindow):
             self.settings.add_recent(project.location)
             project.history.poll_external()  # from now on, others' changes are reported
             self.watch_timer.start()
+            socket = project.history.change_socket()
+            if socket is not None:
+                self._wakeup = QSocketNotifier(socket, QSocketNotifier.Type.Read, self)
+                self._wakeup.activated.connect(lambda *_: self.poll_external_changes())
         else:
             self.watch_timer.stop()
         for part in (self.quarter_dock.model, self.category_dock.model, self.document_view):
@@ -238,6 +251,11 @@ class MainWindow(QMainWindow):
         )
         return self.open_project(path) if path else False
 
+    def connect_to_server(self, address: str = "") -> bool:
+        """Ask for a server address and password (never stored) and open the project there."""
+        url = ServerConnectDialog.ask(self, address)
+        return self.open_project(url) if url else False
+
     def new_project(self) -> bool:
         answer = NewProjectDialog.ask(self, self._folder())
         return self.create_project(*answer) if answer else False
@@ -251,6 +269,8 @@ class MainWindow(QMainWindow):
 
     def open_recent(self, path: str) -> bool:
         """Open a recent project; a file that has gone is dropped from the list with a word."""
+        if is_server_address(path):  # the password is asked again, never kept
+            return self.connect_to_server(path)
         if not os.path.exists(path):
             self.settings.remove_recent(path)
             self._refresh_recent()

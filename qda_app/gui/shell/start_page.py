@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.i18n import tr
+from ...core.server_address import is_server_address
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 
@@ -26,6 +27,7 @@ class StartPage(QWidget):
 
     new_requested = Signal()
     open_requested = Signal()
+    connect_requested = Signal()
     recent_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -44,6 +46,9 @@ class StartPage(QWidget):
         self.open_button = QPushButton(self)
         self.open_button.setObjectName("openButton")
         self.open_button.clicked.connect(self.open_requested)
+        self.connect_button = QPushButton(self)
+        self.connect_button.setObjectName("connectButton")
+        self.connect_button.clicked.connect(self.connect_requested)
         self.recent_label = QLabel(self)
         self.recent_list = QListWidget(self)
         self.recent_list.setObjectName("recentList")
@@ -57,6 +62,7 @@ class StartPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.connect_button)
         buttons.addStretch(1)
         column = QVBoxLayout()
         column.addWidget(self.title)
@@ -77,6 +83,7 @@ class StartPage(QWidget):
         self.intro.setText(tr("gui.start.intro"))
         self.new_button.setText(tr("gui.start.new"))
         self.open_button.setText(tr("gui.start.open"))
+        self.connect_button.setText(tr("gui.start.connect"))
         self.recent_label.setText(tr("gui.start.recent"))
         self.set_recent(self._recent)
 
@@ -86,7 +93,7 @@ class StartPage(QWidget):
         self.recent_list.clear()
         for path in paths:
             name = os.path.basename(path)
-            if not os.path.exists(path):
+            if not os.path.exists(path) and not is_server_address(path):
                 name = tr("gui.start.missing", name=name)
             item = QListWidgetItem(f"{name}\n{os.path.dirname(path)}")
             item.setData(PATH_ROLE, path)

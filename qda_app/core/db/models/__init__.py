@@ -31,10 +31,21 @@ from .planning import (
     MissingEntry,
     StatementGoal,
 )
-from .project import QUARTER_KINDS, ChangeLogEntry, Coder, Method, ProjectInfo, Quarter
+from .project import (
+    CODER_ROLES,
+    QUARTER_KINDS,
+    ChangeLogEntry,
+    Coder,
+    Method,
+    ProjectInfo,
+    ProjectTransfer,
+    Quarter,
+)
 
 __all__ = [
     "CATEGORY_ORIGINS",
+    "CODER_ROLES",
+    "ProjectTransfer",
     "GUID_KINDS",
     "MEASURE_PRIORITIES",
     "MEASURE_STATUSES",

@@ -46,6 +46,9 @@ class Category(Base):
     codable: Mapped[bool] = mapped_column(Boolean, default=True)
     # Regular expressions (one per line) recognising this category's question block in protocols.
     block_patterns: Mapped[str] = mapped_column(Text, default="")
+    # Raised by every update: an edit made on an older copy is refused (see services/versions).
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     anchor_links: Mapped[list[AnchorExample]] = relationship(cascade="all, delete-orphan")
@@ -70,6 +73,8 @@ class Coding(TextRangeMixin, Base):
     paraphrase: Mapped[str] = mapped_column(Text, default="")
     generalisation: Mapped[str] = mapped_column(Text, default="")
     is_quote: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -110,6 +115,8 @@ class Statement(Base):
     quarter_id: Mapped[int | None] = mapped_column(ForeignKey("quarters.id", ondelete="RESTRICT"))
     text: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(default=0)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -11,6 +11,7 @@ from .base import AUTOINCREMENT, Base, utcnow
 from .exchange import new_guid
 
 QUARTER_KINDS = ("city", "social_space", "statistical")
+CODER_ROLES = ("owner", "coder", "read_only")
 COMMAND_STATES = ("done", "undone", "discarded")
 
 
@@ -37,6 +38,9 @@ class Coder(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(100), unique=True)
     colour: Mapped[str] = mapped_column(String(7), default="#4477aa")
+    # One of CODER_ROLES (checked by the coder service): owner may change roles, coder codes,
+    # read_only may look but not change anything.
+    role: Mapped[str] = mapped_column(String(10), default="coder", server_default="coder")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -90,3 +94,21 @@ class ChangeLogEntry(Base):
     undoable: Mapped[bool] = mapped_column(default=True)
     state: Mapped[str] = mapped_column(String(10), default="done")
     undone_at: Mapped[datetime | None]
+
+
+class ProjectTransfer(Base):
+    """One copy of the whole project to a server or from one (`qda push` / `qda pull`)."""
+
+    __tablename__ = "project_transfers"
+    __table_args__ = (
+        CheckConstraint("direction IN ('push', 'pull')", name="direction"),
+        Index("ix_project_transfers_at", "at"),
+        AUTOINCREMENT,
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    direction: Mapped[str] = mapped_column(String(4))
+    # The other side as messages show it: a path, or a server URL without its password.
+    other: Mapped[str] = mapped_column(String(500))
+    actor: Mapped[str] = mapped_column(String(100))
+    at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -31,6 +31,8 @@ class ProjectStatusBar(QStatusBar):
         self.counts_label = QLabel(self)
         for label in (self.project_label, self.coder_label, self.counts_label):
             label.setContentsMargins(6, 0, 12, 0)
+            # A long project name or count line may be cut, never widen the window.
+            label.setMinimumWidth(40)
         self.addWidget(self.project_label)
         self.addWidget(self.coder_label)
         self.addPermanentWidget(self.counts_label)

@@ -36,7 +36,7 @@ class Workspace(QTabWidget):
         # In scroll areas: a small window scrolls them rather than growing past the screen.
         self.addTab(_scrolling(self.grid_page), "")
         self.addTab(_scrolling(self.comparison_page), "")
-        self.addTab(self.planning_page, "")
+        self.addTab(_scrolling(self.planning_page), "")
         self._docks: Sequence[QDockWidget] = ()
         self._dock_visibility: dict[QDockWidget, bool] | None = None
         self.currentChanged.connect(lambda _index: self._place_docks())

@@ -144,6 +144,18 @@ def test_cross_deck_has_heatmap_rule_and_counts(demo_path: Path, decks: dict[str
     assert slide_bullets(slide) == expected
 
 
+def test_the_cross_deck_compares_all_quarters_when_some_are_chosen(
+    demo_path: Path, tmp_path: Path
+) -> None:
+    with Project.open(demo_path) as project:
+        manfort = project.quarters.find("Manfort").id
+    written = export_decks(demo_path, tmp_path, ExportOptions(quarter_ids=(manfort,), cross=True))
+    [across] = [p for p in written if p.stem.endswith("across-quarters")]
+    titles = [slide_title(s) for s in Presentation(str(across)).slides]
+    assert titles[2].startswith("Named in at least 4 of 6 quarters")
+    assert slide_bullets(Presentation(str(across)).slides[2]) != ["no category meets the rule"]
+
+
 def test_verbatim_statements_are_marked(demo_copy: Path, tmp_path: Path) -> None:
     with Project.open(demo_copy, actor="tester") as project:
         manfort = project.quarters.find("Manfort")

@@ -54,11 +54,9 @@ class CrossContent:
 
 
 def cross_content(project: Project, options: ExportOptions) -> CrossContent:
-    spaces = {q.id for q in project.quarters.list() if q.kind == "social_space"}
-    shown = tuple(q for q in options.quarter_ids if q in spaces)
-    matrix_options = MatrixOptions(
-        method_ids=options.method_ids, coder_ids=options.coder_ids, quarter_ids=shown
-    )
+    """The comparison always spans every Sozialraum: the rule's n is the number of quarters
+    compared, so choosing quarters narrows the per-quarter chapters and decks only."""
+    matrix_options = MatrixOptions(method_ids=options.method_ids, coder_ids=options.coder_ids)
     matrix = quarter_matrix(project, "segments", matrix_options)
     presence = quarter_matrix(project, "presence", matrix_options)
     statements = project.statements.list()

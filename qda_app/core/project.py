@@ -19,6 +19,7 @@ from .db.change_log import discard_redo, write_entry
 from .db.models import Method, ProjectInfo
 from .db.write_access import writer
 from .errors import ProjectFileError, ValidationError
+from .services.autocoding import AutocodeService
 from .services.categories import CategoryService
 from .services.category_history import CategoryHistoryService
 from .services.coders import CoderService
@@ -31,6 +32,7 @@ from .services.project_details import ProjectDetailsService
 from .services.quarters import QuarterService
 from .services.segments import SegmentService
 from .services.statements import StatementService
+from .services.text_search import TextSearchService
 from .services.variables import VariableService
 from .values import ChangeEvent
 
@@ -76,6 +78,8 @@ class Project:
     category_history: CategoryHistoryService
     details: ProjectDetailsService
     exchange_guids: ExchangeGuidService
+    search: TextSearchService
+    autocode: AutocodeService
 
     def __init__(self, engine: Engine, location: str, actor: str | None = None) -> None:
         self.engine = engine
@@ -100,6 +104,8 @@ class Project:
         self.category_history = CategoryHistoryService(self)
         self.details = ProjectDetailsService(self)
         self.exchange_guids = ExchangeGuidService(self)
+        self.search = TextSearchService(self)
+        self.autocode = AutocodeService(self)
 
     @classmethod
     def create(

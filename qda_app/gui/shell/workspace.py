@@ -33,9 +33,16 @@ class Workspace(QTabWidget):
         # In scroll areas: a small window scrolls them rather than growing past the screen.
         self.addTab(_scrolling(self.grid_page), "")
         self.addTab(_scrolling(self.comparison_page), "")
+        self._pages: list[tuple[QWidget, str]] = []  # tabs added by features, with title keys
         self._docks: Sequence[QDockWidget] = ()
         self._dock_visibility: dict[QDockWidget, bool] | None = None
         self.currentChanged.connect(lambda _index: self._place_docks())
+
+    def add_page(self, page: QWidget, title_key: str) -> None:
+        """A feature's own tab (segments, search), named by a message key."""
+        tab = _scrolling(page)
+        self.addTab(tab, tr(title_key))
+        self._pages.append((tab, title_key))
 
     def set_docks(self, docks: Sequence[QDockWidget]) -> None:
         """The docks to put aside while the grid or the comparison shows."""
@@ -68,6 +75,8 @@ class Workspace(QTabWidget):
     def retranslate(self) -> None:
         for index, name in enumerate(("document", "grid", "comparison")):
             self.setTabText(index, tr(f"gui.workspace.{name}"))
+        for page, key in self._pages:
+            self.setTabText(self.indexOf(page), tr(key))
         self.grid_page.retranslate()
         self.comparison_page.retranslate()
 

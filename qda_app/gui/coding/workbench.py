@@ -1,0 +1,79 @@
+"""The coding workbench hooked into the window: coding actions, the details panel, the
+coder view menu, the segment list and the search tab. The window calls `set_project`,
+`on_change` and `retranslate`; everything else lives here."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+
+from ...core.values import ChangeEvent
+from ..retrieval.search_page import SearchPage
+from ..retrieval.segment_page import SegmentPage
+from .coder_view_menu import CoderViewMenu
+from .coding_controller import CodingController
+from .coding_details_dock import CodingDetailsDock
+
+if TYPE_CHECKING:
+    from ...core.project import Project
+    from ..shell.main_window import MainWindow
+
+
+class Workbench:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.coding = CodingController(window)
+        self.details = CodingDetailsDock(window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details)
+        window.workspace.set_docks((window.quarter_dock, window.category_dock, self.details))
+        self.details.hide()  # shows when a coding is clicked; View menu toggles it
+        window.document_view.coding_selected.connect(self._coding_selected)
+        self.coder_menu = CoderViewMenu(
+            window.document_view,
+            lambda: [c.name for c in window.project.coders.list()] if window.project else [],
+            window,
+        )
+        self.segments = SegmentPage(window)
+        self.search = SearchPage(window)
+        window.workspace.add_page(self.segments, "gui.workspace.segments")
+        window.workspace.add_page(self.search, "gui.workspace.search")
+        self.segments.open_segment.connect(self.open_range)
+        self.search.open_hit.connect(self.open_range)
+
+    def docks(self) -> tuple[CodingDetailsDock]:
+        return (self.details,)
+
+    def _coding_selected(self, coding_id: int) -> None:
+        self.details.show_coding(coding_id)
+        self.details.show()
+        self.details.raise_()
+
+    def open_range(self, document_id: int, start: int, end: int) -> None:
+        """Show a document with a range selected (a segment or a search hit)."""
+        window = self.window
+        window.workspace.show_document_tab()
+        if window.document_view.document_id != document_id:
+            window.quarter_dock.select_document(document_id)
+            window.show_document(document_id)
+        window.document_view.select_range(start, end)
+        window.document_view.text.setFocus()
+
+    def set_project(self, project: Project | None) -> None:
+        self.coding.set_project(project)
+        self.details.set_project(project)
+        self.window.document_view.display.coder_filter = None
+        self.segments.set_project(project)
+        self.search.set_project(project)
+
+    def on_change(self, event: ChangeEvent) -> None:
+        self.details.on_change(event)
+        self.segments.on_change(event)
+        self.search.on_change(event)
+
+    def retranslate(self) -> None:
+        self.coding.retranslate()
+        self.details.retranslate()
+        self.coder_menu.retranslate()
+        self.segments.retranslate()
+        self.search.retranslate()

@@ -41,6 +41,7 @@ class CategoryPicker(QDialog):
         self.resize(520, 380)
         self.query.textChanged.connect(self._filter)
         self.query.installEventFilter(self)
+        self.query.returnPressed.connect(self.accept)
         self.list.itemActivated.connect(lambda _item: self.accept())
         self._filter("")
 

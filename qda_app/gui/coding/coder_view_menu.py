@@ -19,7 +19,8 @@ class CoderViewMenu(QMenu):
         self.setObjectName("coderViewMenu")
         self.view = view
         self.coders = coders
-        self.colour_action = QAction(self)
+        # Not the menu's own: rebuilding (clear) deletes the menu's actions.
+        self.colour_action = QAction(parent)
         self.colour_action.setCheckable(True)
         self.colour_action.toggled.connect(view.set_colour_by_coder)
         self.aboutToShow.connect(self.rebuild)
@@ -33,7 +34,7 @@ class CoderViewMenu(QMenu):
     def rebuild(self) -> None:
         """One entry per coder of the project, "all coders" first, the current choice checked."""
         self.clear()
-        group = QActionGroup(self)
+        group = QActionGroup(self.colour_action)
         current = self.view.display.coder_filter
         for name in [None, *self.coders()]:
             action = self.addAction(tr("gui.coding.all_coders") if name is None else name)

@@ -145,7 +145,12 @@ class CodingMargin(QWidget):
             )
             visible.append((top, max(bottom, top + 4), bar))
         metrics = QFontMetrics(self.font())
-        placed = [p for p in assign_lanes(visible) if p[2] < self._lanes]
+        placed = assign_lanes(visible)
+        needed = min(MAX_LANES, 1 + max((p[2] for p in placed), default=0))
+        if needed > self._lanes:  # codings on the same line share it without sharing text
+            self._lanes = needed
+            self.setFixedWidth(self.sizeHint().width())  # lays out and paints again
+        placed = [p for p in placed if p[2] < self._lanes]
         next_top: dict[int, int] = {}  # how far down a label may run: to the next bar below
         room: list[int] = []
         for top, _bottom, lane, _bar in reversed(placed):

@@ -31,7 +31,9 @@ class DocumentTextEdit(QPlainTextEdit):
         self.selection_range: Callable[[], tuple[int, int, int] | None] = lambda: None
 
     def createMimeDataFromSelection(self) -> QMimeData:
-        mime = super().createMimeDataFromSelection()
+        # Qt's own text mime data lists a fixed set of formats: copy the text into a plain one.
+        mime = QMimeData()
+        mime.setText(self.textCursor().selection().toPlainText())
         selected = self.selection_range()
         if selected is not None:
             document_id, start, end = selected

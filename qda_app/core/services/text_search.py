@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ..errors import ValidationError
 from ..text_fold import fold
 from ..text_search import FoldedText, SearchHit, hit
 
@@ -61,7 +62,10 @@ class TextSearchService:
         self, pattern: str, *, document_ids: Iterable[int] | None = None
     ) -> builtins.list[SearchHit]:
         """Every match of a regular expression (case-insensitive) in the stored texts."""
-        compiled = re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+        try:
+            compiled = re.compile(pattern, re.IGNORECASE | re.MULTILINE)
+        except re.error as error:
+            raise ValidationError("autocode.bad_pattern", pattern=pattern, reason=str(error)) from error
         hits: list[SearchHit] = []
         for document_id, title, folded in self._folded(document_ids):
             for match in compiled.finditer(folded.text):

@@ -65,7 +65,9 @@ class TextSearchService:
         try:
             compiled = re.compile(pattern, re.IGNORECASE | re.MULTILINE)
         except re.error as error:
-            raise ValidationError("autocode.bad_pattern", pattern=pattern, reason=str(error)) from error
+            raise ValidationError(
+                "autocode.bad_pattern", pattern=pattern, reason=str(error)
+            ) from error
         hits: list[SearchHit] = []
         for document_id, title, folded in self._folded(document_ids):
             for match in compiled.finditer(folded.text):

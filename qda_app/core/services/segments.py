@@ -82,13 +82,12 @@ class SegmentService:
             for offset in range(0, len(rows), BATCH):
                 batch = rows[offset : offset + BATCH]
                 links = _statement_links(session, [row[0] for row in batch])
+                if texts:  # the texts of this batch's documents, in one query
+                    wanted = {row[1] for row in batch}
+                    loaded = {k: v for k, v in loaded.items() if k in wanted}
+                    loaded.update(_document_texts(session, wanted - set(loaded)))
                 for row in batch:
-                    document_id = row[1]
-                    text = loaded.get(document_id, "")
-                    if texts and document_id not in loaded:
-                        loaded.clear()  # rows come grouped by document: keep one text at a time
-                        text = _document_text(session, document_id)
-                        loaded[document_id] = text
+                    text = loaded.get(row[1], "")
                     segment = build(row, text, links.get(row[0], ()))
                     if needle and not _matches(segment, needle):
                         continue
@@ -296,8 +295,15 @@ def _statement_links(
     return {key: tuple(value) for key, value in links.items()}
 
 
-def _document_text(session: Session, document_id: int) -> str:
-    return session.scalar(select(Document.text).where(Document.id == document_id)) or ""
+def _document_texts(session: Session, document_ids: set[int]) -> dict[int, str]:
+    """Texts of some documents (a batch of segments touches a few dozen at most)."""
+    texts: dict[int, str] = {}
+    ordered = sorted(document_ids)
+    for start in range(0, len(ordered), MAX_IN):
+        chunk = ordered[start : start + MAX_IN]
+        query = select(Document.id, Document.text).where(Document.id.in_(chunk))
+        texts.update((row[0], row[1] or "") for row in session.execute(query))
+    return texts
 
 
 class SegmentBuilder:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ...core.analysis.category_counts import codings_per_category
 from ...core.errors import QdaError
 from ...core.i18n import tr
+from ..common.content_columns import ContentColumns
 from ..common.message_boxes import show_warning
 from ..common.tree_view_state import TreeViewState
 from .category_delete_dialog import CategoryDeleteDialog
@@ -59,8 +60,7 @@ class CategoryTreeDock(QDockWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(CategoryTreeModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (CategoryTreeModel.TAG, CategoryTreeModel.CODINGS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.columns = ContentColumns(self.view, (CategoryTreeModel.TAG, CategoryTreeModel.CODINGS))
         self.state = TreeViewState(self.view, self.model)
         self.setWidget(self.view)
 

@@ -9,6 +9,7 @@ beyond what shows.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -30,6 +31,10 @@ class MarginBar:
     end: int
     colour: str
     label: str
+
+
+def _order(bar: MarginBar) -> tuple[int, int, int]:
+    return (bar.start, -bar.end, bar.coding_id)
 
 
 def max_overlap(bars: Iterable[MarginBar]) -> int:
@@ -83,11 +88,20 @@ class CodingMargin(QWidget):
         editor.updateRequest.connect(lambda *_args: self.update())
         editor.verticalScrollBar().valueChanged.connect(lambda *_args: self.update())
 
-    def set_bars(self, bars: Iterable[MarginBar]) -> None:
-        self.bars = sorted(bars, key=lambda b: (b.start, -b.end, b.coding_id))
-        self._lanes = max(1, min(MAX_LANES, max_overlap(self.bars)))
-        self.updateGeometry()
-        self.setFixedWidth(self.sizeHint().width())
+    def set_bars(self, bars: Iterable[MarginBar], *, fresh: bool = False) -> None:
+        """The bars to draw; `fresh` (another document, other choices) sizes the lanes anew,
+        otherwise they only grow as painting finds codings side by side."""
+        self.bars = sorted(bars, key=_order)
+        if fresh:
+            self._lanes = max(1, min(MAX_LANES, max_overlap(self.bars)))
+            self.setFixedWidth(self.sizeHint().width())
+        self.update()
+
+    def replace_bars(self, removed: set[int], added: Iterable[MarginBar]) -> None:
+        """Take away the bars of `removed` coding ids and add `added` (kept in order)."""
+        self.bars = [b for b in self.bars if b.coding_id not in removed]
+        for bar in added:
+            insort(self.bars, bar, key=_order)
         self.update()
 
     def set_selected(self, coding_id: int | None) -> None:

@@ -36,6 +36,7 @@ class DocumentView(QWidget):
         self.offsets = TextOffsets("")
         self.codings: list[Segment] = []
         self.display = CodingDisplay()
+        self._bars: dict[int, MarginBar] = {}
         self._header_plain = ""
         self.header = QLabel(self)
         self.header.setObjectName("documentHeader")
@@ -167,7 +168,8 @@ class DocumentView(QWidget):
             self.display.set_lookups(self.project.categories.list(), self.project.coders.list())
         shown = [c for c in self.codings if self.display.shows(c)]
         self.highlighter.set_highlights(self._highlight(c) for c in shown)
-        self._update_margin()
+        self._bars = {c.coding_id: self._bar(c) for c in shown}
+        self.margin.set_bars(self._bars.values(), fresh=True)
 
     def _repaint_codings(self, coding_ids: set[int]) -> None:
         """Read again only the given codings of this document and repaint where they lie."""
@@ -184,16 +186,16 @@ class DocumentView(QWidget):
         )
         shown = [c for c in fresh if self.display.shows(c)]
         self.highlighter.replace(coding_ids, (self._highlight(c) for c in shown))
-        self._update_margin()
+        for coding_id in coding_ids:
+            self._bars.pop(coding_id, None)
+        bars = [self._bar(c) for c in shown]
+        self._bars.update((b.coding_id, b) for b in bars)
+        self.margin.replace_bars(coding_ids, bars)
 
-    def _update_margin(self) -> None:
-        bars = []
-        for segment in self.codings:
-            if self.display.shows(segment):
-                start, end = self.offsets.range_to_utf16(segment.start, segment.end)
-                colour, label = self.display.colour(segment), self.display.label(segment)
-                bars.append(MarginBar(segment.coding_id, start, end, colour, label))
-        self.margin.set_bars(bars)
+    def _bar(self, segment: Segment) -> MarginBar:
+        start, end = self.offsets.range_to_utf16(segment.start, segment.end)
+        colour, label = self.display.colour(segment), self.display.label(segment)
+        return MarginBar(segment.coding_id, start, end, colour, label)
 
     def _highlight(self, segment: Segment) -> Highlight:
         start, end = self.offsets.range_to_utf16(segment.start, segment.end)

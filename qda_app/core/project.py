@@ -27,6 +27,7 @@ from .services.codings import CodingService
 from .services.documents import DocumentService
 from .services.exchange_guids import ExchangeGuidService
 from .services.history import HistoryService
+from .services.memos import MemoService
 from .services.methods import MethodService
 from .services.project_details import ProjectDetailsService
 from .services.quarters import QuarterService
@@ -80,6 +81,7 @@ class Project:
     exchange_guids: ExchangeGuidService
     search: TextSearchService
     autocode: AutocodeService
+    memos: MemoService
 
     def __init__(self, engine: Engine, location: str, actor: str | None = None) -> None:
         self.engine = engine
@@ -106,6 +108,7 @@ class Project:
         self.exchange_guids = ExchangeGuidService(self)
         self.search = TextSearchService(self)
         self.autocode = AutocodeService(self)
+        self.memos = MemoService(self)
 
     @classmethod
     def create(

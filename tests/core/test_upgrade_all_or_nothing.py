@@ -54,6 +54,7 @@ FOOTPRINTS = {
     "0003": ("original_files", "ix_document_sources_original"),
     "0005": ("statement_sources", "ix_statement_sources_source"),
     "0006": ("exchange_guids", "ix_exchange_guids_kind_guid"),
+    "0007": ("document_memos", "ix_document_memos_updated"),
 }
 
 

@@ -14,6 +14,7 @@ from ..retrieval.segment_page import SegmentPage
 from .coder_view_menu import CoderViewMenu
 from .coding_controller import CodingController
 from .coding_details_dock import CodingDetailsDock
+from .memo_dock import MemoDock
 
 if TYPE_CHECKING:
     from ...core.project import Project
@@ -26,8 +27,14 @@ class Workbench:
         self.coding = CodingController(window)
         self.details = CodingDetailsDock(window)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.details)
-        window.workspace.set_docks((window.quarter_dock, window.category_dock, self.details))
+        self.memos = MemoDock(window)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.memos)
+        window.document_view.document_shown.connect(self.memos.show_document)
+        window.workspace.set_docks(
+            (window.quarter_dock, window.category_dock, self.details, self.memos)
+        )
         self.details.hide()  # shows when a coding is clicked; View menu toggles it
+        self.memos.hide()
         window.document_view.coding_selected.connect(self._coding_selected)
         self.coder_menu = CoderViewMenu(
             window.document_view,
@@ -41,8 +48,8 @@ class Workbench:
         self.segments.open_segment.connect(self.open_range)
         self.search.open_hit.connect(self.open_range)
 
-    def docks(self) -> tuple[CodingDetailsDock]:
-        return (self.details,)
+    def docks(self) -> tuple[CodingDetailsDock, MemoDock]:
+        return (self.details, self.memos)
 
     def _coding_selected(self, coding_id: int) -> None:
         self.details.show_coding(coding_id)
@@ -62,18 +69,21 @@ class Workbench:
     def set_project(self, project: Project | None) -> None:
         self.coding.set_project(project)
         self.details.set_project(project)
+        self.memos.set_project(project)
         self.window.document_view.display.coder_filter = None
         self.segments.set_project(project)
         self.search.set_project(project)
 
     def on_change(self, event: ChangeEvent) -> None:
         self.details.on_change(event)
+        self.memos.on_change(event)
         self.segments.on_change(event)
         self.search.on_change(event)
 
     def retranslate(self) -> None:
         self.coding.retranslate()
         self.details.retranslate()
+        self.memos.retranslate()
         self.coder_menu.retranslate()
         self.segments.retranslate()
         self.search.retranslate()

@@ -28,6 +28,7 @@ class DocumentView(QWidget):
     margin beside it. `coding_selected` tells which coding was clicked in the margin."""
 
     coding_selected = Signal(int)
+    document_shown = Signal(object)  # the id of the document now shown, or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -92,6 +93,7 @@ class DocumentView(QWidget):
         self.text.setPlainText(text)
         self._update_header()
         self._paint_codings()
+        self.document_shown.emit(self.document_id)
 
     def on_change(self, event: ChangeEvent) -> None:
         """Repaint what a change touched: this document's codings, category colours, the

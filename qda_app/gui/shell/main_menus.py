@@ -69,6 +69,7 @@ class MainMenus:
         self.view_menu.addAction(window.quarter_dock.toggleViewAction())
         self.view_menu.addAction(window.category_dock.toggleViewAction())
         self.view_menu.addAction(window.workbench.details.toggleViewAction())
+        self.view_menu.addAction(window.workbench.memos.toggleViewAction())
         self.view_menu.addMenu(window.workbench.coder_menu)
         self.about_action = self._action(window.show_about)
         self.help_menu.addAction(self.about_action)

@@ -21,6 +21,7 @@ from .documents import (
     Variable,
 )
 from .exchange import GUID_KINDS, ExchangeGuid
+from .memos import DocumentMemo
 from .project import QUARTER_KINDS, ChangeLogEntry, Coder, Method, ProjectInfo, Quarter
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "Coder",
     "Coding",
     "Document",
+    "DocumentMemo",
     "DocumentSource",
     "DocumentVariableValue",
     "ExchangeGuid",

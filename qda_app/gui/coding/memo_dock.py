@@ -3,6 +3,7 @@ undoable change (in the change log like every other)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -100,18 +101,20 @@ class MemoDock(QDockWidget):
             self.document.title.setText(tr("gui.memo.document_of", title=title))
 
     def save_journal(self) -> None:
-        if self.project is not None:
-            self._save(lambda: self.project.memos.set_journal(self.journal.editor.toPlainText()))  # type: ignore[union-attr]
+        project = self.project
+        if project is not None:
+            text = self.journal.editor.toPlainText()
+            self._save(lambda: project.memos.set_journal(text))
 
     def save_document_memo(self) -> None:
-        if self.project is not None and self.document_id is not None:
+        project, document_id = self.project, self.document_id
+        if project is not None and document_id is not None:
             text = self.document.editor.toPlainText()
-            document_id = self.document_id
-            self._save(lambda: self.project.memos.set_document_memo(document_id, text))  # type: ignore[union-attr]
+            self._save(lambda: project.memos.set_document_memo(document_id, text))
 
-    def _save(self, write: object) -> None:
+    def _save(self, write: Callable[[], None]) -> None:
         try:
-            write()  # type: ignore[operator]
+            write()
         except QdaError as error:
             show_warning(self, str(error))
 

@@ -65,12 +65,11 @@ class CodingDetailsDock(QDockWidget):
         range_row = QHBoxLayout()
         range_row.addWidget(self.start)
         range_row.addWidget(self.end)
-        self.form.addRow("", self.category)
-        self.form.addRow("", range_row)
-        for editor in self.editors.values():
-            self.form.addRow("", editor)
-        self.form.addRow("", self.quote)
-        self.form.addRow("", self.statements)
+        keys = ["category", "range", *TEXT_FIELDS, "quote_label", "statements"]
+        self.labels = {key: QLabel(body) for key in keys}
+        fields = [self.category, range_row, *self.editors.values(), self.quote, self.statements]
+        for key, field in zip(keys, fields, strict=True):
+            self.form.addRow(self.labels[key], field)
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
@@ -86,11 +85,8 @@ class CodingDetailsDock(QDockWidget):
 
     def retranslate(self) -> None:
         self.setWindowTitle(tr("gui.coding.details"))
-        labels = ["category", "range", *TEXT_FIELDS, "quote_label", "statements"]
-        for row, key in enumerate(labels):
-            label = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if label is not None and isinstance(label.widget(), QLabel):
-                label.widget().setText(tr(f"gui.coding.field_{key}"))  # type: ignore[union-attr]
+        for key, label in self.labels.items():
+            label.setText(tr(f"gui.coding.field_{key}"))
         self.quote.setText(tr("gui.coding.is_quote"))
         self.apply_button.setText(tr("gui.coding.apply"))
         self.remove_button.setText(tr("gui.coding.remove_button"))

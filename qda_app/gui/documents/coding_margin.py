@@ -14,7 +14,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 LANE_WIDTH = 20
@@ -37,6 +45,11 @@ def _order(bar: MarginBar) -> tuple[int, int, int]:
     return (bar.start, -bar.end, bar.coding_id)
 
 
+def _block_end(document: QTextDocument, position: int) -> int:
+    block = document.findBlock(max(0, position - 1))
+    return block.position() + block.length()
+
+
 def max_overlap(bars: Iterable[MarginBar]) -> int:
     """How many bars cover the same place at most (the lanes the margin needs)."""
     edges = sorted(
@@ -56,7 +69,7 @@ def assign_lanes(bars: list[tuple[int, int, MarginBar]]) -> list[tuple[int, int,
     placed = []
     for top, bottom, bar in sorted(bars, key=lambda b: (b[0], -b[1])):
         for lane, end in enumerate(lane_ends):
-            if end < top:
+            if end <= top:
                 lane_ends[lane] = bottom
                 break
         else:
@@ -92,8 +105,19 @@ class CodingMargin(QWidget):
         """The bars to draw; `fresh` (another document, other choices) sizes the lanes anew,
         otherwise they only grow as painting finds codings side by side."""
         self.bars = sorted(bars, key=_order)
-        if fresh:
-            self._lanes = max(1, min(MAX_LANES, max_overlap(self.bars)))
+        if fresh:  # codings that share a paragraph may share a line: count per paragraph
+            document = self.editor.document()
+            blocks = [
+                MarginBar(
+                    b.coding_id,
+                    document.findBlock(b.start).position(),
+                    _block_end(document, b.end),
+                    b.colour,
+                    b.label,
+                )
+                for b in self.bars
+            ]
+            self._lanes = max(1, min(MAX_LANES, max_overlap(blocks)))
             self.setFixedWidth(self.sizeHint().width())
         self.update()
 
@@ -174,7 +198,7 @@ class CodingMargin(QWidget):
         for (top, bottom, lane, bar), space in zip(placed, room, strict=True):
             left = 2 + lane * LANE_WIDTH
             colour = QColor(bar.colour)
-            rect = QRect(left, top, BAR_WIDTH, bottom - top)
+            rect = QRect(left, top + 1, BAR_WIDTH, max(2, bottom - top - 2))  # a gap between
             painter.fillRect(rect, colour)
             if bar.coding_id == self.selected:
                 painter.setPen(self.palette().highlight().color())

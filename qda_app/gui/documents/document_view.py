@@ -51,6 +51,8 @@ class DocumentView(QWidget):
         self.text.setUndoRedoEnabled(False)
         self.text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.text.document().setDocumentMargin(12)
+        # The text wraps: it never scrolls sideways (a margin that widens would shift it).
+        self.text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.text.viewport().installEventFilter(self)
         self.highlighter = CodingHighlighter(self.text.document())
         self.margin = CodingMargin(self.text, self)
@@ -245,6 +247,7 @@ class DocumentView(QWidget):
         cursor.setPosition(low, QTextCursor.MoveMode.KeepAnchor)
         self.text.setTextCursor(cursor)
         self.text.centerCursor()
+        self.text.horizontalScrollBar().setValue(0)
 
     def clear_selection(self) -> None:
         cursor = self.text.textCursor()

@@ -69,7 +69,7 @@ class SearchPage(QWidget):
         self.apply_button.clicked.connect(self.apply)
         self.preview_model = RowTableModel[CodeRange](
             ["gui.search.column.to_code", "gui.search.column.document"],
-            [lambda r: flat(r.text), lambda r: r.document_title],
+            [lambda r: flat(r.text).strip(), lambda r: r.document_title],
             self,
         )
         self.preview_table = self._table(self.preview_model, "autocodePreview")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
@@ -13,15 +14,17 @@ from ..common.display_format import format_date
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
+_SPACES = re.compile(r"\s+")
 
 
 def flat(text: str) -> str:
-    return " ".join(text.split())
+    """Runs of spaces and line breaks as one space (also at the ends)."""
+    return _SPACES.sub(" ", text)
 
 
 def in_context(before: str, text: str, after: str) -> str:
-    """ "…before »text« after…" on one line."""
-    return f"…{flat(before)} »{flat(text)}« {flat(after)}…"
+    """ "…before»text«after…" on one line (the spaces are the text's own)."""
+    return f"…{flat(before)}»{flat(text)}«{flat(after)}…"
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):

@@ -17,6 +17,7 @@ from .coding_display import CodingDisplay
 from .coding_highlighter import CodingHighlighter, Highlight
 from .coding_margin import CodingMargin, MarginBar
 from .document_text_edit import DocumentTextEdit
+from .protocol_structure import TABLE_TAB, apply_structure, find_structure
 from .text_offsets import TextOffsets
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ class DocumentView(QWidget):
         self.text.document().setDocumentMargin(12)
         # The text wraps: it never scrolls sideways (a margin that widens would shift it).
         self.text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.text.setTabStopDistance(TABLE_TAB)  # the header table's values line up
         self.text.viewport().installEventFilter(self)
         self.highlighter = CodingHighlighter(self.text.document())
         self.margin = CodingMargin(self.text, self)
@@ -93,6 +95,7 @@ class DocumentView(QWidget):
         self.offsets = TextOffsets(text)
         self.highlighter.setDocument(None)  # paint once, after the text is in place
         self.text.setPlainText(text)
+        apply_structure(self.text.document(), self.offsets, find_structure(text))
         self._update_header()
         self._paint_codings()
         self.document_shown.emit(self.document_id)

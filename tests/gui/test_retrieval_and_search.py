@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from gui.window_helpers import show_main_window
 from PySide6.QtCore import Qt
-from qda_app.sample_projects.demo_builder import build_demo
 
 from qda_app.core.values import SegmentFilter
+from qda_app.sample_projects.demo_builder import build_demo
 
 
 @pytest.fixture(scope="module")
@@ -112,3 +112,31 @@ def test_search_jump_and_autocode_sentences_in_one_undoable_step(qtbot, demo_win
     assert "autokodieren" in window.menus.undo_action.text()
     window.menus.undo_action.trigger()
     assert project.segments.count() == before
+
+
+def test_clicking_a_category_or_quarter_filters_the_segment_list(qtbot, window, sample_project):
+    page = window.workbench.segments
+    window.workspace.show_page(page)
+    dock = window.category_dock
+    assert dock.isVisible() and window.quarter_dock.isVisible()  # the list keeps the trees
+    place = window.project.categories.find(
+        "Ressourcen und Möglichkeiten/im Hinblick auf den Sozialraum"
+    ).id
+    index = dock.model.index_of_category(place)
+    dock.view.scrollTo(index)
+    qtbot.mouseClick(
+        dock.view.viewport(), Qt.MouseButton.LeftButton, pos=dock.view.visualRect(index).center()
+    )
+    assert [s.category_id for s in page.segments()] == [place]
+    assert page.combos["category"].currentData() == place
+
+    page.set_filter(category=None)
+    quarters = window.quarter_dock
+    stadtweit = quarters.model.index(0, 0)
+    qtbot.mouseClick(
+        quarters.view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=quarters.view.visualRect(stadtweit).center(),
+    )
+    assert page.combos["quarter"].currentData() is not None
+    assert len(page.segments()) == 4  # every coding of the sample lies in the city

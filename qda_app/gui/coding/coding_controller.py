@@ -127,7 +127,7 @@ class CodingController(QObject):
         return self.code_selection(category_id)
 
     def _category_clicked(self, index: QModelIndex) -> None:
-        if not self._pending or self.view.selected_range() is None:
+        if not self._pending or self.view.selected_range() is None or not self.view.isVisible():
             return
         category = self.dock.model.category(index)
         if category is not None and category.codable:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
-from ...core.values import ChangeEvent
+from ...core.values import ChangeEvent, QuarterInfo
 from ..retrieval.search_page import SearchPage
 from ..retrieval.segment_page import SegmentPage
 from .coder_view_menu import CoderViewMenu
@@ -43,9 +43,11 @@ class Workbench:
         )
         self.segments = SegmentPage(window)
         self.search = SearchPage(window)
-        window.workspace.add_page(self.segments, "gui.workspace.segments")
+        window.workspace.add_page(self.segments, "gui.workspace.segments", beside_docks=True)
         window.workspace.add_page(self.search, "gui.workspace.search")
         self.segments.open_segment.connect(self.open_range)
+        window.category_dock.view.clicked.connect(self._category_clicked)
+        window.quarter_dock.view.clicked.connect(self._quarter_clicked)
         self.search.open_hit.connect(self.open_range)
 
     def docks(self) -> tuple[CodingDetailsDock, MemoDock]:
@@ -55,6 +57,20 @@ class Workbench:
         self.details.show_coding(coding_id)
         self.details.show()
         self.details.raise_()
+
+    def _segments_showing(self) -> bool:
+        return self.segments.isVisible()
+
+    def _category_clicked(self, index: QModelIndex) -> None:
+        """With the segment list showing, a click on a category filters the list by it."""
+        category = self.window.category_dock.model.category(index)
+        if self._segments_showing() and category is not None:
+            self.segments.set_filter(category=category.id)
+
+    def _quarter_clicked(self, index: QModelIndex) -> None:
+        node = self.window.quarter_dock.model.node(index)
+        if self._segments_showing() and node is not None and isinstance(node.value, QuarterInfo):
+            self.segments.set_filter(quarter=node.value.id)
 
     def open_range(self, document_id: int, start: int, end: int) -> None:
         """Show a document with a range selected (a segment or a search hit)."""

@@ -67,8 +67,10 @@ class CodingDetailsDock(QDockWidget):
         range_row.addWidget(self.end)
         keys = ["category", "range", *TEXT_FIELDS, "quote_label", "statements"]
         self.labels = {key: QLabel(body) for key in keys}
-        fields = [self.category, range_row, *self.editors.values(), self.quote, self.statements]
-        for key, field in zip(keys, fields, strict=True):
+        fields: list[QWidget] = [self.category, *self.editors.values(), self.quote, self.statements]
+        self.form.addRow(self.labels["category"], fields[0])
+        self.form.addRow(self.labels["range"], range_row)
+        for key, field in zip(keys[2:], fields[1:], strict=True):
             self.form.addRow(self.labels[key], field)
         buttons = QHBoxLayout()
         buttons.addWidget(self.remove_button)

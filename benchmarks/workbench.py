@@ -32,9 +32,18 @@ TARGETS_MS = {"open": 1000.0, "add": 50.0, "list": 300.0, "search": 200.0}
 
 
 def ensure(path: Path) -> None:
+    """Generate the project when missing; bring an older one to the current schema first
+    (the window would otherwise stop at its note about the upgrade)."""
+    from qda_app.core.project import Project
+
     if not path.exists():
         print(f"generating {path} …", flush=True)
         generate(path, sizes=Sizes(big_codings=BIG_CODINGS), force=True)
+        return
+    with Project.open(path) as project:
+        backup = project.backup_path
+    if backup is not None:
+        backup.unlink()
 
 
 def measure(path: Path, runs: int) -> list[Measurement]:
@@ -107,12 +116,17 @@ def measure(path: Path, runs: int) -> list[Measurement]:
     window.workspace.show_page(page)
     app.processEvents()
     total = project.segments.count()
-    tops = [c.id for c in project.categories.list() if c.parent_id is None]
-    # The smallest number of top-level categories (with subtrees) that give 10,000 segments.
+    # Leaf categories, one after another, until they hold 10,000 segments or a few more.
+    leaves = [c.id for c in project.categories.list() if c.parent_id is not None]
+    counts = project.segments.frame().groupby("category_id").size().to_dict()
     chosen: tuple[int, ...] = ()
-    while project.segments.count(SegmentFilter(category_ids=chosen)) < 10_000 or not chosen:
-        chosen = (*chosen, tops[len(chosen)])
-    where = SegmentFilter(category_ids=chosen)
+    gathered = 0
+    for leaf in sorted(leaves, key=lambda c: -counts.get(c, 0)):
+        if gathered >= 10_000:
+            break
+        if gathered + counts.get(leaf, 0) <= 10_200:
+            chosen, gathered = (*chosen, leaf), gathered + counts.get(leaf, 0)
+    where = SegmentFilter(category_ids=chosen, subcategories=False)
     listed = project.segments.count(where)
 
     def list_segments() -> None:

@@ -23,6 +23,7 @@ class CoderViewMenu(QMenu):
         self.colour_action = QAction(parent)
         self.colour_action.setCheckable(True)
         self.colour_action.toggled.connect(view.set_colour_by_coder)
+        self._group: QActionGroup | None = None
         self.aboutToShow.connect(self.rebuild)
         self.retranslate()
         self.rebuild()
@@ -34,7 +35,9 @@ class CoderViewMenu(QMenu):
     def rebuild(self) -> None:
         """One entry per coder of the project, "all coders" first, the current choice checked."""
         self.clear()
-        group = QActionGroup(self.colour_action)
+        if self._group is not None:
+            self._group.deleteLater()  # the old entries went with clear()
+        group = self._group = QActionGroup(self.colour_action)
         current = self.view.display.coder_filter
         for name in [None, *self.coders()]:
             action = self.addAction(tr("gui.coding.all_coders") if name is None else name)

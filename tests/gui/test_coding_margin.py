@@ -8,7 +8,7 @@ from pathlib import Path
 
 from gui.coding_helpers import select_words
 from gui.conftest import WORKSHOP_TEXT
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from qda_app.gui.shell.ui_language import apply_language
@@ -116,3 +116,37 @@ def test_screenshots_of_the_margin_in_german_and_english(qtbot, window, sample_p
         path = Path(tmp_path) / f"document_margin_{language}.png"
         assert window.grab().save(str(path))
         assert path.stat().st_size > 10_000
+
+
+def test_dragging_a_bars_end_changes_the_codings_range(qtbot, window, sample_project):
+    view = show(window, sample_project)
+    neighbours = WORKSHOP_TEXT.index("Die Nachbarschaft hilft")
+    coding = next(c for c in view.codings if c.start == neighbours)
+    view.margin.repaint()
+    rect = next(r for r, i in view.margin._placed if i == coding.coding_id)
+    top = QPoint(rect.left() + 2, rect.top())
+    assert (
+        view.margin.edge_at(top) == (coding.coding_id, "end")
+        or view.margin.edge_at(top)[1] == "start"
+    )
+    # Drag the end down onto the last line of "Die Schule öffnet …".
+    bottom = QPoint(rect.left() + 2, rect.bottom())
+    assert view.margin.edge_at(bottom) == (coding.coding_id, "end")
+    school = WORKSHOP_TEXT.index("Die Schule öffnet")
+    line = view.text.cursorRect(_cursor(view, WORKSHOP_TEXT.index("\n", school) - 1))
+    target = QPoint(bottom.x(), line.center().y() + view.margin._offset)
+    qtbot.mousePress(view.margin, Qt.MouseButton.LeftButton, pos=bottom)
+    qtbot.mouseMove(view.margin, target)
+    qtbot.mouseRelease(view.margin, Qt.MouseButton.LeftButton, pos=target)
+    changed = window.project.codings.get(coding.coding_id)
+    assert (changed.start, changed.end) == (neighbours, WORKSHOP_TEXT.index("\n", school))
+    window.menus.undo_action.trigger()
+    assert window.project.codings.get(coding.coding_id).end == coding.end
+
+
+def _cursor(view, code_point: int):
+    from PySide6.QtGui import QTextCursor
+
+    cursor = QTextCursor(view.text.document())
+    cursor.setPosition(view.offsets.to_utf16(code_point))
+    return cursor

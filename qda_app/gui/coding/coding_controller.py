@@ -54,6 +54,7 @@ class CodingController(QObject):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(lambda k=key: self.code_with_pin(k))
         self.view.text.selectionChanged.connect(self._selection_changed)
+        self.view.range_requested.connect(self.change_range)
         self.view.text.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.text.customContextMenuRequested.connect(self.show_context_menu)
         self.dock.view.clicked.connect(self._category_clicked)
@@ -178,6 +179,15 @@ class CodingController(QObject):
         found = self.view.codings_at(self.view.text.textCursor().position())
         if found:
             self.remove_coding(min(found, key=lambda c: c.length).coding_id)
+
+    def change_range(self, coding_id: int, start: int, end: int) -> None:
+        """A new range for a coding (its bar's end dragged in the margin): undoable."""
+        if self.project is None:
+            return
+        try:
+            self.project.codings.change_range(coding_id, start, end)
+        except QdaError as error:
+            show_warning(self.window, str(error))
 
     def set_range_to_selection(self, coding_id: int) -> None:
         selected = self.view.selected_range()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 LANE_WIDTH = 20
 BAR_WIDTH = 5
 MAX_LANES = 8
+EDGE = 3  # pixels around a bar's end that start a drag of that end
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class CodingMargin(QWidget):
     """Bars beside a QPlainTextEdit; tells which coding was clicked."""
 
     coding_clicked = Signal(int)
+    edge_dragged = Signal(int, str, int)  # coding id, "start" or "end", UTF-16 position
 
     def __init__(self, editor: QPlainTextEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -93,6 +95,8 @@ class CodingMargin(QWidget):
         self.tooltip_for: Callable[[int], str] = lambda _coding_id: ""
         self._lanes = 1
         self._offset = 0
+        self._dragging: tuple[int, str] | None = None
+        self._press_y = 0
         self._placed: list[tuple[QRect, int]] = []
         self.setMouseTracking(True)
         font = self.font()
@@ -227,13 +231,54 @@ class CodingMargin(QWidget):
                 return QPoint(rect.left() + 2, rect.top() + min(rect.height() // 2, 6))
         return None
 
+    def edge_at(self, point: QPoint) -> tuple[int, str] | None:
+        """(coding id, "start" or "end") when a point lies on the top or bottom edge of a
+        bar: dragging there moves where the coding begins or ends."""
+        for rect, coding_id in reversed(self._placed):
+            if rect.left() <= point.x() <= rect.left() + BAR_WIDTH + 2:
+                if abs(point.y() - rect.top()) <= EDGE:
+                    return coding_id, "start"
+                if abs(point.y() - rect.bottom()) <= EDGE:
+                    return coding_id, "end"
+        return None
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        coding_id = self.coding_at(event.position().toPoint())
-        if coding_id is not None and event.button() == Qt.MouseButton.LeftButton:
-            self.set_selected(coding_id)
+        point = event.position().toPoint()
+        if event.button() == Qt.MouseButton.LeftButton:
+            edge = self.edge_at(point)
+            if edge is not None:
+                self._dragging, self._press_y = edge, point.y()
+                self.set_selected(edge[0])
+                return
+            coding_id = self.coding_at(point)
+            if coding_id is not None:
+                self.set_selected(coding_id)
+                self.coding_clicked.emit(coding_id)
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        dragging = self._dragging is not None or self.edge_at(point) is not None
+        shape = Qt.CursorShape.SizeVerCursor if dragging else Qt.CursorShape.ArrowCursor
+        self.setCursor(shape)
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._dragging is None:
+            super().mouseReleaseEvent(event)
+            return
+        coding_id, edge = self._dragging
+        self._dragging = None
+        if abs(event.position().toPoint().y() - self._press_y) < 4:  # a click, not a drag
             self.coding_clicked.emit(coding_id)
             return
-        super().mousePressEvent(event)
+        viewport = self.editor.viewport()
+        y = event.position().toPoint().y() - self._offset
+        y = max(0, min(viewport.height() - 1, y))
+        x = 0 if edge == "start" else viewport.width() - 1  # the line's beginning or end
+        position = self.editor.cursorForPosition(QPoint(x, y)).position()
+        self.edge_dragged.emit(coding_id, edge, position)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:

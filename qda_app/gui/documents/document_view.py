@@ -30,6 +30,7 @@ class DocumentView(QWidget):
 
     coding_selected = Signal(int)
     document_shown = Signal(object)  # the id of the document now shown, or None
+    range_requested = Signal(int, int, int)  # coding id, new start, new end (code points)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +63,7 @@ class DocumentView(QWidget):
             c for c in self.codings if c.coding_id == coding_id
         )
         self.margin.coding_clicked.connect(self.select_coding)
+        self.margin.edge_dragged.connect(self._edge_dragged)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -265,6 +267,16 @@ class DocumentView(QWidget):
         self.margin.set_selected(coding_id)
         self.select_range(coding.start, coding.end)
         self.coding_selected.emit(coding_id)
+
+    def _edge_dragged(self, coding_id: int, edge: str, utf16_position: int) -> None:
+        """A bar's end was dragged to a line: ask for the coding's new range."""
+        coding = next((c for c in self.codings if c.coding_id == coding_id), None)
+        if coding is None:
+            return
+        point = self.offsets.to_code_point(utf16_position)
+        start, end = (point, coding.end) if edge == "start" else (coding.start, point)
+        if start < end and (start, end) != (coding.start, coding.end):
+            self.range_requested.emit(coding_id, start, end)
 
     def codings_at(self, utf16_position: int) -> list[Segment]:
         """The shown codings that cover a position in the text."""

@@ -21,6 +21,7 @@ from .db.models import Method, ProjectInfo
 from .db.postgres_specific import announce_commit
 from .db.write_access import writer
 from .errors import EditConflictError, ProjectFileError, ValidationError
+from .services.autocoding import AutocodeService
 from .services.categories import CategoryService
 from .services.category_history import CategoryHistoryService
 from .services.coder_passes import CoderPassService
@@ -30,12 +31,14 @@ from .services.documents import DocumentService
 from .services.exchange_guids import ExchangeGuidService
 from .services.goals import GoalService
 from .services.history import HistoryService
+from .services.memos import MemoService
 from .services.methods import MethodService
 from .services.planning import PlanningService
 from .services.project_details import ProjectDetailsService
 from .services.quarters import QuarterService
 from .services.segments import SegmentService
 from .services.statements import StatementService
+from .services.text_search import TextSearchService
 from .services.variables import VariableService
 from .values import ChangeEvent
 
@@ -84,6 +87,9 @@ class Project:
     exchange_guids: ExchangeGuidService
     goals: GoalService
     planning: PlanningService
+    search: TextSearchService
+    autocode: AutocodeService
+    memos: MemoService
 
     def __init__(self, engine: Engine, location: str, actor: str | None = None) -> None:
         self.engine = engine
@@ -113,6 +119,9 @@ class Project:
         self.exchange_guids = ExchangeGuidService(self)
         self.goals = GoalService(self)
         self.planning = PlanningService(self)
+        self.search = TextSearchService(self)
+        self.autocode = AutocodeService(self)
+        self.memos = MemoService(self)
 
     @classmethod
     def create(

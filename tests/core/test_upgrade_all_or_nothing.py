@@ -56,6 +56,7 @@ FOOTPRINTS = {
     "0006": ("exchange_guids", "ix_exchange_guids_kind_guid"),
     "0009": ("goals", "ix_measure_status_changes_measure"),
     "0008": ("project_transfers", "ix_project_transfers_at"),
+    "0010": ("document_memos", "ix_document_memos_updated"),
 }
 
 

@@ -89,7 +89,7 @@ def test_delete_with_codings_moved_to_the_parent_then_undo(
     assert sample_project.parent_category_id in {c.category_id for c in codings}
     assert not dock.model.index_of_category(youth).isValid()
     parent_row = dock.model.index_of_category(sample_project.parent_category_id)
-    assert parent_row.siblingAtColumn(CategoryTreeModel.CODINGS).data() == "2"
+    assert parent_row.siblingAtColumn(CategoryTreeModel.CODINGS).data() == "2 (2)"  # own (subtree)
     assert "14 Kategorien" in window.status.text()
     assert window.menus.undo_action.text().endswith("löschen")
 
@@ -112,7 +112,9 @@ def test_delete_dialog_moves_codings_to_a_chosen_category(qtbot, window, sample_
     dialog.choose_target(target)
     assert (dialog.fate(), dialog.target_id()) == ("to_category", target)
     window.project.categories.delete(sample_project.parent_category_id, dialog.fate(), target)
-    assert dock.model.index_of_category(target).siblingAtColumn(2).data() == "2"
+    assert (
+        dock.model.index_of_category(target).siblingAtColumn(2).data() == "2 (3)"
+    )  # own (with its subtree)
 
 
 def test_new_category_and_subcategory_open_an_editor(qtbot, window, sample_project):

@@ -87,7 +87,7 @@ def test_cancel_stops_after_the_current_file_and_keeps_it(qtbot, window, protoco
 
     assert "wird noch fertig importiert" in dialog.run.progress.labelText()
     summary = wait_for_summary(qtbot, window)
-    assert list(new_documents(window, before)) == ["Manfort_Workshop_2020-11-09"]
+    assert list(new_documents(window, before)) == ["Protokoll Workshop Manfort"]  # its first line
     assert summary.windowTitle() == "Import abgebrochen"
     text = summary.text()
     assert text.startswith("Import abgebrochen: 1 von 3 Dateien importiert.")

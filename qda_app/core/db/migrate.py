@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 # Oldest first; append a revision here when adding one to migrations/versions/.
-REVISIONS = ("0001", "0002", "0003", "0005", "0006", "0009", "0008")
+REVISIONS = ("0001", "0002", "0003", "0005", "0006", "0009", "0008", "0010")
 VERSION_TABLE = "alembic_version"
 
 

@@ -186,12 +186,17 @@ def file_kind(path: Path) -> str:
 
 def backup_file(source: Path, target: Path) -> None:
     """Consistent copy of a project file through SQLite's online backup."""
-    with sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True) as src:
+    # (A connection's own `with` only ends a transaction; it never closes the connection,
+    # and an open reader keeps the source's -wal and -shm files until it is collected.)
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
         dst = sqlite3.connect(target)
         try:
             src.backup(dst)
         finally:
             dst.close()
+    finally:
+        src.close()
 
 
 def passes_quick_check(engine: Engine) -> bool:

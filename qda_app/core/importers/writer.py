@@ -17,6 +17,7 @@ from ..values import DocumentInfo
 from .extracted import ExtractedText
 from .metadata import FileMetadata, parse_date, parse_participants
 from .structure import find_sections, find_speaker_turns
+from .title_line import title_from_text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -51,6 +52,14 @@ def _method_id(
     if not create:
         raise ValidationError("batch.unknown_method", file=file, value=name)
     return project.methods.add_in(session, str(name)).id
+
+
+def _title(given: str | None, path: Path, extracted: ExtractedText) -> str:
+    """The title given (manifest, pattern, batch), else the protocol's own first line when
+    it is a title, else the file name."""
+    if given and given != path.stem:
+        return given
+    return title_from_text(extracted) or path.stem
 
 
 def _block_patterns(session: Session) -> dict[int, list[str]]:
@@ -97,7 +106,7 @@ def write_document(
         }
         document = project.documents.add_in(
             session,
-            metadata.title or path.stem,
+            _title(metadata.title, path, extracted),
             extracted.text,
             original=data,
             source_filename=file,

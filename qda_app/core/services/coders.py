@@ -23,8 +23,17 @@ def coder_info(row: Coder) -> CoderInfo:
 
 
 def refuse_read_only(session: Session | Connection, actor: str) -> None:
-    """Refuse any change by a coder the owner made read-only (called as a command begins)."""
-    role = session.scalar(select(Coder.role).where(Coder.name == actor))
+    """Refuse any change by a coder the owner made read-only (called as a command begins).
+
+    In a command's session the coder's row is read whole and kept for `ensure_in`, so that
+    the check costs no statement of its own when the command names its coder anyway."""
+    if isinstance(session, Session):
+        coder = session.scalar(select(Coder).where(Coder.name == actor))
+        if coder is not None:
+            session.info.setdefault("coders_by_name", {})[actor] = coder
+        role = coder.role if coder is not None else None
+    else:
+        role = session.scalar(select(Coder.role).where(Coder.name == actor))
     if role == "read_only":
         raise ReadOnlyCoderError("server.read_only_coder", coder=actor)
 

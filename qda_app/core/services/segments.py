@@ -13,7 +13,7 @@ import builtins
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import Select, bindparam, exists, func, select
 
 from ..db.models import Coding, Document, StatementCoding
 from ..errors import NotFoundError
@@ -82,13 +82,12 @@ class SegmentService:
             for offset in range(0, len(rows), BATCH):
                 batch = rows[offset : offset + BATCH]
                 links = _statement_links(session, [row[0] for row in batch])
+                if texts:  # the texts of this batch's documents, in one query
+                    wanted = {row[1] for row in batch}
+                    loaded = {k: v for k, v in loaded.items() if k in wanted}
+                    loaded.update(_document_texts(session, wanted - set(loaded)))
                 for row in batch:
-                    document_id = row[1]
-                    text = loaded.get(document_id, "")
-                    if texts and document_id not in loaded:
-                        loaded.clear()  # rows come grouped by document: keep one text at a time
-                        text = _document_text(session, document_id)
-                        loaded[document_id] = text
+                    text = loaded.get(row[1], "")
                     segment = build(row, text, links.get(row[0], ()))
                     if needle and not _matches(segment, needle):
                         continue
@@ -282,22 +281,33 @@ def _int_array(rows: builtins.list[Any], width: int) -> Any:
     return flat.reshape(len(rows), width)
 
 
+_LINKS = (
+    select(StatementCoding.coding_id, StatementCoding.statement_id)
+    .where(StatementCoding.coding_id.in_(bindparam("ids", expanding=True)))
+    .order_by(StatementCoding.statement_id)
+)
+
+
 def _statement_links(
     session: Session, coding_ids: builtins.list[int]
 ) -> dict[int, tuple[int, ...]]:
+    """Statement ids per coding. One prepared query with an expanding parameter: building
+    an IN of a thousand literal values anew each time took longer than the query itself."""
     links: dict[int, list[int]] = {}
-    query = (
-        select(StatementCoding.coding_id, StatementCoding.statement_id)
-        .where(StatementCoding.coding_id.in_(coding_ids))
-        .order_by(StatementCoding.statement_id)
-    )
-    for coding_id, statement_id in session.execute(query):
+    for coding_id, statement_id in session.execute(_LINKS, {"ids": coding_ids}):
         links.setdefault(coding_id, []).append(statement_id)
     return {key: tuple(value) for key, value in links.items()}
 
 
-def _document_text(session: Session, document_id: int) -> str:
-    return session.scalar(select(Document.text).where(Document.id == document_id)) or ""
+def _document_texts(session: Session, document_ids: set[int]) -> dict[int, str]:
+    """Texts of some documents (a batch of segments touches a few dozen at most)."""
+    texts: dict[int, str] = {}
+    ordered = sorted(document_ids)
+    for start in range(0, len(ordered), MAX_IN):
+        chunk = ordered[start : start + MAX_IN]
+        query = select(Document.id, Document.text).where(Document.id.in_(chunk))
+        texts.update((row[0], row[1] or "") for row in session.execute(query))
+    return texts
 
 
 class SegmentBuilder:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 from ...core.analysis.category_counts import codings_per_category
 from ...core.errors import QdaError
 from ...core.i18n import tr
+from ..common.content_columns import ContentColumns
 from ..common.message_boxes import show_warning
 from ..common.tree_view_state import TreeViewState
 from .category_delete_dialog import CategoryDeleteDialog
@@ -57,8 +60,7 @@ class CategoryTreeDock(QDockWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(CategoryTreeModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (CategoryTreeModel.TAG, CategoryTreeModel.CODINGS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.columns = ContentColumns(self.view, (CategoryTreeModel.TAG, CategoryTreeModel.CODINGS))
         self.state = TreeViewState(self.view, self.model)
         self.setWidget(self.view)
 
@@ -80,6 +82,8 @@ class CategoryTreeDock(QDockWidget):
             self.view.addAction(action)
         self.revisions = CategoryRevisionActions(self)
         self.model.modelReset.connect(self.revisions.project_changed)
+        # Other features add entries to the context menu (coding: pin to a key).
+        self.menu_extensions: list[Callable[[QMenu, int | None], None]] = []
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._show_menu)
         self.view.doubleClicked.connect(self._double_clicked)
@@ -128,6 +132,8 @@ class CategoryTreeDock(QDockWidget):
         menu.addActions(self.revisions.revisions)
         menu.addSeparator()
         menu.addAction(self.properties_action)
+        for extend in self.menu_extensions:
+            extend(menu, self.current_category_id())
         menu.exec(self.view.viewport().mapToGlobal(position))
 
     # -- editing -----------------------------------------------------------------------------

@@ -82,6 +82,11 @@ class CategoryTreeModel(PlainTreeModel):
         node = self.node(index)
         return node.value[1] if node else 0
 
+    @staticmethod
+    def subtree_count(node: TreeNode) -> int:
+        """Codings of a category and all its subcategories."""
+        return node.value[1] + sum(CategoryTreeModel.subtree_count(c) for c in node.children)
+
     def index_of_category(self, category_id: int, column: int = 0) -> QModelIndex:
         return self.index_for_key(category_key(category_id), column)
 
@@ -108,7 +113,11 @@ class CategoryTreeModel(PlainTreeModel):
                 return category.name
             if column == self.TAG:
                 return category.tag
-            return format_count(count) if role == Qt.ItemDataRole.DisplayRole else count
+            if role == Qt.ItemDataRole.EditRole:
+                return count
+            if node.children:  # a parent: its own codings, then those with its subtree
+                return f"{format_count(count)} ({format_count(self.subtree_count(node))})"
+            return format_count(count)
         if role == Qt.ItemDataRole.DecorationRole and column == self.NAME:
             return colour_swatch(category.colour)
         if (
@@ -122,7 +131,11 @@ class CategoryTreeModel(PlainTreeModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.CODINGS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(category, count)
+            tip = self._tooltip(category, count)
+            if node.children:
+                total = tr("gui.categories.tip.subtree", count=self.subtree_count(node))
+                tip = tip.replace("</p>", f"<br>{escape(total)}</p>")
+            return tip
         if role == KEY_ROLE:
             return node.key
         return None

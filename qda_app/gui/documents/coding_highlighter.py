@@ -39,26 +39,34 @@ def blend(colours: list[QColor]) -> QColor:
 
 
 class CodingHighlighter(QSyntaxHighlighter):
-    """Paints highlights; `set_highlights` replaces them, `rehighlight_range` repaints part."""
+    """Paints highlights; `set_highlights` replaces them, `replace` changes a few."""
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self._text_document = document
-        self._highlights: list[Highlight] = []
-        self._by_block: dict[int, list[int]] = {}  # block number → indexes into _highlights
+        self._by_id: dict[int, Highlight] = {}
+        self._by_block: dict[int, list[Highlight]] = {}  # block number → its highlights
+        self._starts: list[int] = []  # position of each block, read once per text
         self._colours: dict[str, QColor] = {}
 
     @property
     def highlights(self) -> list[Highlight]:
-        return list(self._highlights)
+        return sorted(self._by_id.values(), key=lambda h: (h.start, h.end, h.coding_id))
 
     def set_highlights(self, highlights: Iterable[Highlight]) -> None:
         """Paint these highlights instead of the ones before (repaints the whole text).
 
         A view that detached the highlighter (`setDocument(None)`) while it replaced the text
         gets it attached again here, so the text is painted once."""
-        self._highlights = sorted(highlights, key=lambda h: (h.start, h.end, h.coding_id))
-        self._index_blocks()
+        self._by_id = {h.coding_id: h for h in highlights}
+        self._starts = []
+        block = self._text_document.begin()
+        while block.isValid():
+            self._starts.append(block.position())
+            block = block.next()
+        self._by_block = {}
+        for highlight in self._by_id.values():
+            self._index(highlight)
         if self.document() is None:
             self.setDocument(self._text_document)  # highlights every block
         else:
@@ -67,11 +75,18 @@ class CodingHighlighter(QSyntaxHighlighter):
     def replace(self, removed: set[int], added: Iterable[Highlight]) -> None:
         """Take away the highlights of `removed` coding ids, add `added`, and repaint only
         the blocks either of them touch."""
-        added = list(added)
-        touched = [h for h in self._highlights if h.coding_id in removed] + added
-        kept = [h for h in self._highlights if h.coding_id not in removed]
-        self._highlights = sorted(kept + added, key=lambda h: (h.start, h.end, h.coding_id))
-        self._index_blocks()
+        touched = []
+        for coding_id in removed:
+            old = self._by_id.pop(coding_id, None)
+            if old is not None:
+                touched.append(old)
+                for number in self._blocks(old):
+                    entries = self._by_block.get(number, [])
+                    self._by_block[number] = [h for h in entries if h.coding_id != coding_id]
+        for highlight in added:
+            self._by_id[highlight.coding_id] = highlight
+            self._index(highlight)
+            touched.append(highlight)
         for highlight in touched:
             self.rehighlight_range(highlight.start, highlight.end)
 
@@ -83,19 +98,14 @@ class CodingHighlighter(QSyntaxHighlighter):
             self.rehighlightBlock(block)
             block = block.next()
 
-    def _index_blocks(self) -> None:
-        document = self._text_document
-        starts = []
-        block = document.begin()
-        while block.isValid():
-            starts.append(block.position())
-            block = block.next()
-        self._by_block = {}
-        for index, highlight in enumerate(self._highlights):
-            first = max(0, bisect_right(starts, highlight.start) - 1)
-            last = max(0, bisect_right(starts, max(highlight.start, highlight.end - 1)) - 1)
-            for number in range(first, last + 1):
-                self._by_block.setdefault(number, []).append(index)
+    def _blocks(self, highlight: Highlight) -> range:
+        first = max(0, bisect_right(self._starts, highlight.start) - 1)
+        last = max(0, bisect_right(self._starts, max(highlight.start, highlight.end - 1)) - 1)
+        return range(first, last + 1)
+
+    def _index(self, highlight: Highlight) -> None:
+        for number in self._blocks(highlight):
+            self._by_block.setdefault(number, []).append(highlight)
 
     def _colour(self, name: str) -> QColor:
         if name not in self._colours:
@@ -104,15 +114,14 @@ class CodingHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:
         block = self.currentBlock()
-        indexes = self._by_block.get(block.blockNumber())
-        if not indexes:
+        highlights = self._by_block.get(block.blockNumber())
+        if not highlights:
             return
         offset, length = block.position(), len(text.encode("utf-16-le")) // 2
         # Cut the block at every highlight edge; each piece gets the blend of what covers it.
         spans = []
         edges = {0, length}
-        for index in indexes:
-            highlight = self._highlights[index]
+        for highlight in highlights:
             start = max(0, highlight.start - offset)
             end = min(length, highlight.end - offset)
             if start < end:

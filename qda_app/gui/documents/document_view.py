@@ -5,15 +5,19 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QHelpEvent, QTextOption
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QHelpEvent, QTextCursor, QTextOption
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from ...core.errors import NotFoundError
 from ...core.i18n import tr, tr_count
 from ...core.values import CategoryInfo, ChangeEvent, DocumentInfo, Segment, SegmentFilter
 from ..common.display_format import format_count, format_date, method_label
+from .coding_display import CodingDisplay
 from .coding_highlighter import CodingHighlighter, Highlight
+from .coding_margin import CodingMargin, MarginBar
+from .document_text_edit import DocumentTextEdit
+from .protocol_structure import TABLE_TAB, apply_structure, find_structure
 from .text_offsets import TextOffsets
 
 if TYPE_CHECKING:
@@ -21,7 +25,12 @@ if TYPE_CHECKING:
 
 
 class DocumentView(QWidget):
-    """A header line with the document's metadata above its plain text."""
+    """A header line with the document's metadata above its plain text, with the coding
+    margin beside it. `coding_selected` tells which coding was clicked in the margin."""
+
+    coding_selected = Signal(int)
+    document_shown = Signal(object)  # the id of the document now shown, or None
+    range_requested = Signal(int, int, int)  # coding id, new start, new end (code points)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -29,26 +38,41 @@ class DocumentView(QWidget):
         self.document: DocumentInfo | None = None
         self.offsets = TextOffsets("")
         self.codings: list[Segment] = []
-        self._categories: dict[int, CategoryInfo] = {}
+        self.display = CodingDisplay()
+        self._bars: dict[int, MarginBar] = {}
         self._header_plain = ""
         self.header = QLabel(self)
         self.header.setObjectName("documentHeader")
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setContentsMargins(6, 4, 6, 4)
-        self.text = QPlainTextEdit(self)
+        self.text = DocumentTextEdit(self)
+        self.text.selection_range = self.selected_document_range
         self.text.setObjectName("documentText")
         self.text.setReadOnly(True)
         self.text.setUndoRedoEnabled(False)
         self.text.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.text.document().setDocumentMargin(12)
+        # The text wraps: it never scrolls sideways (a margin that widens would shift it).
+        self.text.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.text.setTabStopDistance(TABLE_TAB)  # the header table's values line up
         self.text.viewport().installEventFilter(self)
         self.highlighter = CodingHighlighter(self.text.document())
+        self.margin = CodingMargin(self.text, self)
+        self.margin.tooltip_for = lambda coding_id: self.display.tooltip(
+            c for c in self.codings if c.coding_id == coding_id
+        )
+        self.margin.coding_clicked.connect(self.select_coding)
+        self.margin.edge_dragged.connect(self._edge_dragged)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
-        layout.addWidget(self.text, 1)
+        body = QHBoxLayout()
+        body.setSpacing(0)
+        body.addWidget(self.margin)
+        body.addWidget(self.text, 1)
+        layout.addLayout(body, 1)
         self.retranslate()
 
     @property
@@ -73,8 +97,10 @@ class DocumentView(QWidget):
         self.offsets = TextOffsets(text)
         self.highlighter.setDocument(None)  # paint once, after the text is in place
         self.text.setPlainText(text)
+        apply_structure(self.text.document(), self.offsets, find_structure(text))
         self._update_header()
         self._paint_codings()
+        self.document_shown.emit(self.document_id)
 
     def on_change(self, event: ChangeEvent) -> None:
         """Repaint what a change touched: this document's codings, category colours, the
@@ -92,7 +118,7 @@ class DocumentView(QWidget):
             return
         if event.keys("quarters") or event.keys("methods"):
             self._update_header()
-        if event.keys("categories"):
+        if event.keys("categories") or event.keys("coders"):
             self._paint_codings()
             return
         shown = {coding.coding_id for coding in self.codings}
@@ -144,11 +170,15 @@ class DocumentView(QWidget):
     def _paint_codings(self) -> None:
         """Read this document's segments and paint all of them."""
         if self.document is None or self.project is None:
-            self.codings, self._categories = [], {}
+            self.codings = []
+            self.display.set_lookups((), ())
         else:
             self.codings = self.project.segments.of_document(self.document.id, texts=False)
-            self._categories = {c.id: c for c in self.project.categories.list()}
-        self.highlighter.set_highlights(self._highlight(c) for c in self.codings)
+            self.display.set_lookups(self.project.categories.list(), self.project.coders.list())
+        shown = [c for c in self.codings if self.display.shows(c)]
+        self.highlighter.set_highlights(self._highlight(c) for c in shown)
+        self._bars = {c.coding_id: self._bar(c) for c in shown}
+        self.margin.set_bars(self._bars.values(), fresh=True)
 
     def _repaint_codings(self, coding_ids: set[int]) -> None:
         """Read again only the given codings of this document and repaint where they lie."""
@@ -157,16 +187,101 @@ class DocumentView(QWidget):
             SegmentFilter(document_ids=(self.document.id,), coding_ids=tuple(coding_ids)),
             texts=False,
         )
+        if any(c.coder_id not in self.display.coders for c in fresh):
+            self.display.set_lookups(self.display.categories.values(), self.project.coders.list())
         self.codings = sorted(
             [c for c in self.codings if c.coding_id not in coding_ids] + fresh,
             key=lambda c: (c.start, c.end, c.coding_id),
         )
-        self.highlighter.replace(coding_ids, (self._highlight(c) for c in fresh))
+        shown = [c for c in fresh if self.display.shows(c)]
+        self.highlighter.replace(coding_ids, (self._highlight(c) for c in shown))
+        for coding_id in coding_ids:
+            self._bars.pop(coding_id, None)
+        bars = [self._bar(c) for c in shown]
+        self._bars.update((b.coding_id, b) for b in bars)
+        self.margin.replace_bars(coding_ids, bars)
+
+    def _bar(self, segment: Segment) -> MarginBar:
+        start, end = self.offsets.range_to_utf16(segment.start, segment.end)
+        colour, label = self.display.colour(segment), self.display.label(segment)
+        return MarginBar(segment.coding_id, start, end, colour, label)
 
     def _highlight(self, segment: Segment) -> Highlight:
         start, end = self.offsets.range_to_utf16(segment.start, segment.end)
-        category = self._categories.get(segment.category_id)
-        return Highlight(segment.coding_id, start, end, category.colour if category else "#cccccc")
+        return Highlight(segment.coding_id, start, end, self.display.colour(segment))
+
+    # -- what shows: coders and colours ------------------------------------------------------
+
+    def set_coder_filter(self, name: str | None) -> None:
+        """Show only this coder's codings (blind coding: the others' are hidden), or all."""
+        self.display.coder_filter = name
+        self._paint_codings()
+
+    def set_colour_by_coder(self, on: bool) -> None:
+        """Colour highlights and bars by coder instead of by category."""
+        self.display.colour_by_coder = on
+        self._paint_codings()
+
+    def visible_codings(self) -> list[Segment]:
+        return [c for c in self.codings if self.display.shows(c)]
+
+    # -- selection ---------------------------------------------------------------------------
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selected text as a code-point range of the stored text, or None."""
+        cursor = self.text.textCursor()
+        if self.document is None or not cursor.hasSelection():
+            return None
+        start = self.offsets.to_code_point(cursor.selectionStart())
+        end = self.offsets.to_code_point(cursor.selectionEnd())
+        if end <= start and cursor.selectionEnd() > cursor.selectionStart():
+            end = start + 1  # half a surrogate pair selected: take the whole character
+        return (start, end) if end > start else None
+
+    def selected_document_range(self) -> tuple[int, int, int] | None:
+        selected = self.selected_range()
+        if selected is None or self.document is None:
+            return None
+        return (self.document.id, *selected)
+
+    def select_range(self, start: int, end: int) -> None:
+        """Select a code-point range and scroll it into view."""
+        low, high = self.offsets.range_to_utf16(start, end)
+        cursor = QTextCursor(self.text.document())
+        cursor.setPosition(high)
+        cursor.setPosition(low, QTextCursor.MoveMode.KeepAnchor)
+        self.text.setTextCursor(cursor)
+        self.text.centerCursor()
+        self.text.horizontalScrollBar().setValue(0)
+
+    def clear_selection(self) -> None:
+        cursor = self.text.textCursor()
+        cursor.clearSelection()
+        self.text.setTextCursor(cursor)
+
+    def select_coding(self, coding_id: int) -> None:
+        """Mark a coding in the margin, select its text and tell the details panel."""
+        coding = next((c for c in self.codings if c.coding_id == coding_id), None)
+        if coding is None:
+            return
+        self.margin.set_selected(coding_id)
+        self.select_range(coding.start, coding.end)
+        self.coding_selected.emit(coding_id)
+
+    def _edge_dragged(self, coding_id: int, edge: str, utf16_position: int) -> None:
+        """A bar's end was dragged to a line: ask for the coding's new range."""
+        coding = next((c for c in self.codings if c.coding_id == coding_id), None)
+        if coding is None:
+            return
+        point = self.offsets.to_code_point(utf16_position)
+        start, end = (point, coding.end) if edge == "start" else (coding.start, point)
+        if start < end and (start, end) != (coding.start, coding.end):
+            self.range_requested.emit(coding_id, start, end)
+
+    def codings_at(self, utf16_position: int) -> list[Segment]:
+        """The shown codings that cover a position in the text."""
+        point = self.offsets.to_code_point(utf16_position)
+        return [c for c in self.visible_codings() if c.start <= point < c.end]
 
     def highlighted_ranges(self) -> list[tuple[int, int]]:
         """The painted ranges in UTF-16 offsets, as Qt sees them."""
@@ -174,11 +289,10 @@ class DocumentView(QWidget):
 
     def categories_at(self, utf16_position: int) -> list[CategoryInfo]:
         """The categories of the codings that cover a position in the text."""
-        point = self.offsets.to_code_point(utf16_position)
         found = [
-            self._categories[c.category_id]
-            for c in self.codings
-            if c.start <= point < c.end and c.category_id in self._categories
+            self.display.categories[c.category_id]
+            for c in self.codings_at(utf16_position)
+            if c.category_id in self.display.categories
         ]
         return list(dict.fromkeys(found))
 
@@ -186,9 +300,9 @@ class DocumentView(QWidget):
         if watched is self.text.viewport() and event.type() == QEvent.Type.ToolTip:
             assert isinstance(event, QHelpEvent)
             position = self.text.cursorForPosition(event.pos()).position()
-            names = [escape(c.name) for c in self.categories_at(position)]
-            if names:
-                QToolTip.showText(event.globalPos(), "<br>".join(names), self.text)
+            text = self.display.tooltip(self.codings_at(position))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.text)
             else:
                 QToolTip.hideText()
             return True

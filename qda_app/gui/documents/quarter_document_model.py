@@ -177,8 +177,8 @@ class QuarterDocumentModel(PlainTreeModel):
             return quarter.label
         if role == Qt.ItemDataRole.DecorationRole:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_DirIcon)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tr(f"gui.quarter_kind.{quarter.kind}")
+        if role == Qt.ItemDataRole.ToolTipRole:  # the full name, which the column may cut
+            return f"{quarter.label} – {tr(f'gui.quarter_kind.{quarter.kind}')}"
         if role == Qt.ItemDataRole.FontRole and quarter.kind != "statistical":
             font = QFont()
             font.setBold(quarter.kind == "city")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.i18n import tr
+from ..common.content_columns import ContentColumns
 from ..common.tree_view_state import TreeViewState
 from .quarter_document_model import QuarterDocumentModel
 
@@ -41,8 +42,9 @@ class QuarterTreeDock(QDockWidget):
         # Protocol titles end in what tells them apart ("… 3 – Kita"): keep both ends.
         self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header.setSectionResizeMode(QuarterDocumentModel.NAME, QHeaderView.ResizeMode.Stretch)
-        for column in (QuarterDocumentModel.DATE, QuarterDocumentModel.CODINGS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.columns = ContentColumns(
+            self.view, (QuarterDocumentModel.DATE, QuarterDocumentModel.CODINGS)
+        )
         self.state = TreeViewState(self.view, self.model)
         self.view.selectionModel().currentChanged.connect(self._current_changed)
         self.view.doubleClicked.connect(self._double_clicked)

@@ -68,10 +68,14 @@ class MainMenus:
         self.properties_action = self._action(window.edit_document_properties)
         self.document_menu.addAction(self.properties_action)
         bar.insertMenu(self.view_menu.menuAction(), window.category_dock.revisions.menu)
+        bar.insertMenu(self.view_menu.menuAction(), window.workbench.coding.menu)
 
         self.coders = CodersMenu(window, bar, self.view_menu.menuAction())
         self.view_menu.addAction(window.quarter_dock.toggleViewAction())
         self.view_menu.addAction(window.category_dock.toggleViewAction())
+        self.view_menu.addAction(window.workbench.details.toggleViewAction())
+        self.view_menu.addAction(window.workbench.memos.toggleViewAction())
+        self.view_menu.addMenu(window.workbench.coder_menu)
         self.about_action = self._action(window.show_about)
         self.help_menu.addAction(self.about_action)
 

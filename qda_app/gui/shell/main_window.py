@@ -24,6 +24,7 @@ from ...core.project import Project
 from ...core.server_address import is_server_address
 from ...core.values import ChangeEvent
 from ..categories.category_tree_dock import CategoryTreeDock
+from ..coding.workbench import Workbench
 from ..common.message_boxes import show_warning
 from ..documents.document_properties_dialog import DocumentPropertiesDialog
 from ..documents.document_view import DocumentView
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self.workspace.set_docks((self.quarter_dock, self.category_dock))
         self.status = ProjectStatusBar(self)
         self.setStatusBar(self.status)
+        self.workbench = Workbench(self)
         self.menus = MainMenus(self)
 
         self.quarter_dock.document_selected.connect(self.show_document)
@@ -119,7 +121,11 @@ class MainWindow(QMainWindow):
 
     def _show_docks(self, project_open: bool) -> None:
         """Docks belong to a project: hidden on the start page, as they were once one opens."""
-        docks: tuple[QDockWidget, ...] = (self.quarter_dock, self.category_dock)
+        docks: tuple[QDockWidget, ...] = (
+            self.quarter_dock,
+            self.category_dock,
+            *self.workbench.docks(),
+        )
         if not project_open and self._dock_visibility is None:
             self._dock_visibility = {dock: not dock.isHidden() for dock in docks}
             for dock in docks:
@@ -156,6 +162,7 @@ class MainWindow(QMainWindow):
         self.quarter_dock.retranslate()
         self.category_dock.retranslate()
         self.document_view.retranslate()
+        self.workbench.retranslate()
         self.workspace.retranslate()
         self.start_page.retranslate()
         self.status.refresh()
@@ -196,6 +203,7 @@ class MainWindow(QMainWindow):
         for part in (self.quarter_dock.model, self.category_dock.model, self.document_view):
             part.set_project(project)
         self.workspace.set_project(project)
+        self.workbench.set_project(project)
         self.status.set_project(project)
         self.category_dock.update_actions()
         self.stack.setCurrentWidget(self.workspace if project else self.start_page)
@@ -214,6 +222,7 @@ class MainWindow(QMainWindow):
         self.category_dock.revisions.on_change(event)
         self.document_view.on_change(event)
         self.workspace.on_change(event)
+        self.workbench.on_change(event)
         self.status.on_change(event)
         self.menus.on_change(event, self.project)
 

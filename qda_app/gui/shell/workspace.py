@@ -37,9 +37,20 @@ class Workspace(QTabWidget):
         self.addTab(_scrolling(self.grid_page), "")
         self.addTab(_scrolling(self.comparison_page), "")
         self.addTab(_scrolling(self.planning_page), "")
+        self._pages: list[tuple[QWidget, str]] = []  # tabs added by features, with title keys
+        self._beside_docks: set[QWidget] = set()
         self._docks: Sequence[QDockWidget] = ()
         self._dock_visibility: dict[QDockWidget, bool] | None = None
         self.currentChanged.connect(lambda _index: self._place_docks())
+
+    def add_page(self, page: QWidget, title_key: str, *, beside_docks: bool = False) -> None:
+        """A feature's own tab (segments, search), named by a message key; `beside_docks`
+        keeps the side docks while it shows (the segment list filters by their clicks)."""
+        tab = _scrolling(page)
+        self.addTab(tab, tr(title_key))
+        self._pages.append((tab, title_key))
+        if beside_docks:
+            self._beside_docks.add(tab)
 
     def set_docks(self, docks: Sequence[QDockWidget]) -> None:
         """The docks to put aside while the grid or the comparison shows."""
@@ -59,7 +70,8 @@ class Workspace(QTabWidget):
         self._place_docks()
 
     def _place_docks(self) -> None:
-        wide = self.currentWidget() is not self.document_view
+        current = self.currentWidget()
+        wide = current is not self.document_view and current not in self._beside_docks
         if wide and self._dock_visibility is None:
             self._dock_visibility = {dock: not dock.isHidden() for dock in self._docks}
             for dock in self._docks:
@@ -72,6 +84,8 @@ class Workspace(QTabWidget):
     def retranslate(self) -> None:
         for index, name in enumerate(("document", "grid", "comparison", "planning")):
             self.setTabText(index, tr(f"gui.workspace.{name}"))
+        for page, key in self._pages:
+            self.setTabText(self.indexOf(page), tr(key))
         self.grid_page.retranslate()
         self.comparison_page.retranslate()
         self.planning_page.retranslate()

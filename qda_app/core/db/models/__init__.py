@@ -21,6 +21,7 @@ from .documents import (
     Variable,
 )
 from .exchange import GUID_KINDS, ExchangeGuid
+from .memos import DocumentMemo
 from .planning import (
     MEASURE_PRIORITIES,
     MEASURE_STATUSES,
@@ -59,6 +60,7 @@ __all__ = [
     "Coder",
     "Coding",
     "Document",
+    "DocumentMemo",
     "DocumentSource",
     "DocumentVariableValue",
     "ExchangeGuid",

@@ -20,6 +20,7 @@ from .base import AUTOINCREMENT, Base, TextRangeMixin, text_range_constraints, u
 
 if TYPE_CHECKING:
     from .coding import Coding
+    from .memos import DocumentMemo
 
 SPEAKER_ROLES = ("interviewer", "respondent", "other")
 
@@ -67,6 +68,7 @@ class Document(Base):
         cascade="all, delete-orphan", back_populates="document"
     )
     speaker_turns: Mapped[list[SpeakerTurn]] = relationship(cascade="all, delete-orphan")
+    memo: Mapped[DocumentMemo | None] = relationship(cascade="all, delete-orphan")
 
 
 class DocumentSource(Base):

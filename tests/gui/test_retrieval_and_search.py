@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from gui.window_helpers import show_main_window
 from PySide6.QtCore import Qt
+from qda_app.sample_projects.demo_builder import build_demo
 
 from qda_app.core.values import SegmentFilter
-from qda_app.sample_projects.demo_builder import build_demo
 
 
 @pytest.fixture(scope="module")

@@ -4,14 +4,15 @@ undo and redo every step. Positions are checked with emoji in the text."""
 
 from __future__ import annotations
 
-from gui.coding_helpers import select_text, select_words
+from gui.coding_helpers import point_of, select_text, select_words
 from gui.conftest import EMOJI_LINE, WORKSHOP_TEXT
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QMenu
 
 from qda_app.core.values import SegmentFilter
 from qda_app.gui.coding.pinned_categories import PinnedCategories
+from qda_app.gui.documents.document_text_edit import DocumentTextEdit, range_from_mime
 
 PLACE = "Herausforderungen und Bedarfe/im Hinblick auf den Sozialraum"
 DIGITAL = "Empfehlungen und Leerstellen/im Hinblick auf das Querschnittsthema Digitalisierung"
@@ -128,6 +129,67 @@ def test_dropping_the_selection_on_a_category_codes_it(qtbot, window, sample_pro
 
     assert codings_of(window, place) == [(start, end)]
     assert window.project.categories.paths()[place] == PLACE  # the tree did not move anything
+
+
+def drag_out_of_the_text(qtbot, view, monkeypatch, inside: int, away: QPoint) -> QMimeData:
+    """Press the mouse inside the selection and move it past the drag distance: Qt's text
+    control starts its drag there, asking our text widget for the drag's data (the only
+    thing a mouse move asks it for). Offscreen the drag ends at once; a copy of the data it
+    carried is returned."""
+    made: list[QMimeData] = []
+    moving = [False]
+    own = DocumentTextEdit.createMimeDataFromSelection
+
+    def keep_a_copy(editor: DocumentTextEdit) -> QMimeData:
+        mime = own(editor)
+        if not moving[0]:
+            return mime
+        copy = QMimeData()
+        for kind in mime.formats():
+            copy.setData(kind, mime.data(kind))
+        made.append(copy)
+        return mime
+
+    monkeypatch.setattr(DocumentTextEdit, "createMimeDataFromSelection", keep_a_copy)
+    viewport = view.text.viewport()
+    press_at = point_of(view, inside)
+    left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    qtbot.mousePress(viewport, left, pos=press_at)
+    moved = press_at + away
+    global_point = viewport.mapToGlobal(moved)
+    move = QMouseEvent(
+        QEvent.Type.MouseMove, QPointF(moved), QPointF(global_point), left, left, none
+    )
+    moving[0] = True
+    QApplication.sendEvent(viewport, move)  # past the drag distance: Qt starts the drag
+    moving[0] = False
+    qtbot.mouseRelease(viewport, left, pos=moved)
+    assert len(made) == 1, "no drag started from the selected text"
+    return made[0]
+
+
+def test_dragging_the_selection_out_of_the_text_carries_what_the_tree_codes(
+    qtbot, window, sample_project, monkeypatch
+):
+    view = open_workshop(window, sample_project)
+    start, end = select_words(qtbot, view, "Kinder aus dem Quartier")
+    distance = QApplication.startDragDistance() + 20
+
+    mime = drag_out_of_the_text(qtbot, view, monkeypatch, start + 3, QPoint(distance, distance))
+
+    assert range_from_mime(mime) == (sample_project.workshop_id, start, end)
+    assert mime.text() == "Kinder aus dem Quartier"
+    assert view.text.toPlainText().count("Kinder aus dem Quartier") == 1  # nothing moved
+    # The tree takes exactly this data: dropping it on a category codes the range.
+    place = category_id(window, PLACE)
+    target, point = window.category_dock.view.viewport(), tree_point(window, place)
+    actions = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(point, actions, mime, buttons, keys)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(target, QDropEvent(point, actions, mime, buttons, keys))
+    assert codings_of(window, place) == [(start, end)]
 
 
 def test_ctrl_k_picker_matches_path_and_tag(qtbot, window, sample_project):

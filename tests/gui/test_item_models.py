@@ -119,3 +119,21 @@ def test_refused_rename_is_reported_and_changes_nothing(qtbot, open_project):
         "Empfehlungen und Leerstellen",
     ]
     assert model.index(1, 0).data() == "Ressourcen und Möglichkeiten"
+
+
+def test_documents_hang_under_their_statistical_quarter_inside_the_sozialraum(
+    open_project, sample_project, find, names
+):
+    manfort = open_project.quarters.find("Manfort")
+    own = open_project.documents.add("Workshop Manfort gesamt", "Text.\n", quarter_id=manfort.id)
+    open_project.codings.add(own.id, 0, 4, sample_project.coded_category_id)
+    model = QuarterDocumentModel()
+    model.set_project(open_project)
+    sozialraum = find(model, "Stadtweit", "Manfort")
+    # The statistical quarter first, with its documents; the Sozialraum's own document beside it.
+    assert names(model, sozialraum) == ["Manfort-Südost (15)", "Workshop Manfort gesamt"]
+    south_east = find(model, "Stadtweit", "Manfort", "Manfort-Südost (15)")
+    assert names(model, south_east) == ["Workshop Manfort, Gruppe 1", "Telefoninterview Manfort 1"]
+    # Counts: the statistical quarter's four codings plus the Sozialraum's own one.
+    assert model.coding_count(south_east) == 4
+    assert model.coding_count(sozialraum) == 5

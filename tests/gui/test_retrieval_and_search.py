@@ -140,3 +140,26 @@ def test_clicking_a_category_or_quarter_filters_the_segment_list(qtbot, window, 
     )
     assert page.combos["quarter"].currentData() is not None
     assert len(page.segments()) == 4  # every coding of the sample lies in the city
+
+
+def test_search_with_a_regular_expression_and_a_clear_error_for_a_bad_one(qtbot, window):
+    page = window.workbench.search
+    window.workspace.show_page(page)
+    qtbot.mouseClick(page.regex, Qt.MouseButton.LeftButton)
+    assert page.regex.isChecked() and page.regex.text() == "Regulärer Ausdruck"
+    qtbot.keyClicks(page.query, r"treff\w+|wlan")
+    qtbot.keyClick(page.query, Qt.Key.Key_Return)
+    assert sorted(h.text for h in page.hits_model.rows) == ["Treffpunkte", "WLAN", "treffen"]
+    assert page.count.text() == "3 Treffer"
+
+    page.query.clear()
+    qtbot.keyClicks(page.query, "(Treff")
+    qtbot.keyClick(page.query, Qt.Key.Key_Return)
+    assert page.hits_model.rows == []
+    message = page.count.text()
+    assert message.startswith("Das Muster „(Treff“ ist kein gültiger regulärer Ausdruck (")
+    assert message.count(".") == 1 and message.endswith(").")  # one sentence
+
+    qtbot.mouseClick(page.regex, Qt.MouseButton.LeftButton)  # off: the same words, literally
+    assert not page.regex.isChecked()
+    assert page.hits_model.rows == [] and page.count.text() == "0 Treffer"

@@ -86,3 +86,48 @@ def test_window_size_and_dock_layout_are_restored(qtbot, temporary_settings, sam
     assert second.project is not None
     assert second.category_dock.isHidden()
     assert not second.quarter_dock.isHidden()
+
+
+def test_the_first_start_asks_for_the_coder_once_and_remembers_it(
+    qtbot, temporary_settings, sample_project, answer_dialog, monkeypatch
+):
+    from qda_app.gui.shell.app import open_main_window
+    from qda_app.gui.shell.coder_name_dialog import CoderNameDialog
+
+    monkeypatch.delenv("QDA_CODER", raising=False)
+    monkeypatch.setattr("qda_app.gui.shell.coder_name_dialog.default_actor", lambda: "login")
+    temporary_settings._settings.remove("project/coder")
+    assert not temporary_settings.coder_chosen
+    asked: list[str] = []
+
+    def answer(dialog) -> None:
+        assert isinstance(dialog, CoderNameDialog)
+        asked.append(dialog.name_edit.text())  # prefilled with the login name
+        ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        dialog.name_edit.clear()
+        assert not ok.isEnabled()  # an empty name cannot be confirmed
+        dialog.name_edit.insert("Ayşe  Demir")  # typed (keyClicks knows only ASCII)
+        ok.click()
+
+    answer_dialog(answer)
+    window = open_main_window([str(sample_project.path)], temporary_settings)
+    qtbot.addWidget(window)
+    assert asked == ["login"]
+    assert window.project.actor == "Ayşe Demir"
+    assert "Kodierer*in: Ayşe Demir" in window.status.text()
+    assert AppSettings().coder_name == "Ayşe Demir" and AppSettings().coder_chosen
+    window.close()
+
+    again = open_main_window([str(sample_project.path)], temporary_settings)  # no question
+    qtbot.addWidget(again)
+    assert asked == ["login"] and again.project.actor == "Ayşe Demir"
+    again.close()
+
+
+def test_a_remembered_coder_is_not_asked_for(qtbot, temporary_settings, sample_project):
+    from qda_app.gui.shell.app import open_main_window
+
+    window = open_main_window([str(sample_project.path)], temporary_settings)
+    qtbot.addWidget(window)
+    assert window.project.actor == temporary_settings.coder_name
+    window.close()

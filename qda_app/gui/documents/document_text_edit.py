@@ -7,7 +7,10 @@ import json
 from collections.abc import Callable
 
 from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from .indenting_layout import IndentingPlainTextLayout
 
 SELECTION_MIME = "application/x-qda-text-range"
 
@@ -28,6 +31,10 @@ class DocumentTextEdit(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # A document of our own whose layout indents bullets (Qt's plain layout cannot).
+        document = QTextDocument(self)
+        document.setDocumentLayout(IndentingPlainTextLayout(document))
+        self.setDocument(document)
         self.selection_range: Callable[[], tuple[int, int, int] | None] = lambda: None
 
     def createMimeDataFromSelection(self) -> QMimeData:

@@ -10,7 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 
 from .text_offsets import TextOffsets
 
@@ -20,6 +27,7 @@ HEADING_MAX = 80
 TABLE_KEY_MAX = 30
 MAX_LINES = 20_000  # a longer text is shown plain (its formats would cost more than they help)
 TABLE_TAB = 170.0  # pixels from the left where the table's values begin (a tab stop)
+BULLET_INDENT = 16.0  # pixels a bullet line moves right; its wrapped lines hang further in
 
 
 @dataclass(frozen=True)
@@ -62,9 +70,10 @@ def apply_structure(
     document: QTextDocument, offsets: TextOffsets, lines: list[StructureLine]
 ) -> None:
     """Format the shown document's lines by their roles (one edit block, no undo): headings
-    bold (the title and numbered ones larger), table keys bold. The view sets a wide tab
-    stop so that table values line up; bullets keep their own bullet character.
-    (QPlainTextEdit's layout ignores block margins, so nothing is indented.)"""
+    bold (the title and numbered ones larger), table keys bold, bullets indented with their
+    wrapped lines hanging under the text after the bullet character (the view's
+    IndentingPlainTextLayout honours these block margins). The view sets a wide tab stop so
+    that table values line up."""
     if not lines:
         return
     cursor = QTextCursor(document)
@@ -74,8 +83,11 @@ def apply_structure(
     bold.setFontWeight(QFont.Weight.Bold)
     title = QTextCharFormat(bold)
     title.setFontPointSize(base * 1.2)
+    metrics = QFontMetricsF(document.defaultFont())
     for line in lines:
         if line.kind == "bullet":
+            cursor.setPosition(offsets.to_utf16(line.start))
+            cursor.mergeBlockFormat(bullet_format(cursor.block().text(), metrics))
             continue
         start, end = offsets.range_to_utf16(line.start, line.end)
         if line.kind == "table_row":
@@ -84,3 +96,13 @@ def apply_structure(
         cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(title if line.kind == "heading" and line.level == 1 else bold)
     cursor.endEditBlock()
+
+
+def bullet_format(line: str, metrics: QFontMetricsF) -> QTextBlockFormat:
+    """A hanging indent: the bullet at BULLET_INDENT, wrapped lines under the text after it."""
+    match = BULLET.match(line)
+    hanging = metrics.horizontalAdvance(match.group(0).lstrip()) if match else 0.0
+    block_format = QTextBlockFormat()
+    block_format.setLeftMargin(BULLET_INDENT + hanging)
+    block_format.setTextIndent(-hanging)
+    return block_format

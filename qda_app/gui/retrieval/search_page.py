@@ -1,6 +1,8 @@
 """Workspace tab "Suche": full-text search over all documents (case, umlauts and ß folded),
 hits with context, a double-click jumps to the hit; autocoding of the hits, or of the
-sentence or paragraph around each, with a category after a preview, as one undoable step."""
+sentence or paragraph around each, with a category after a preview, as one undoable step.
+With "Regulärer Ausdruck" ticked the query is a regular expression (any case), as for
+`qda autocode --pattern`; an invalid one is named in one sentence beside the field."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -44,6 +47,9 @@ class SearchPage(QWidget):
         self.query.setObjectName("searchQuery")
         self.query.setClearButtonEnabled(True)
         self.query.returnPressed.connect(self.search)
+        self.regex = QCheckBox(self)
+        self.regex.setObjectName("searchRegex")
+        self.regex.toggled.connect(self._search_again)
         self.search_button = QPushButton(self)
         self.search_button.clicked.connect(self.search)
         self.count = QLabel(self)
@@ -77,6 +83,7 @@ class SearchPage(QWidget):
         self.preview_label = QLabel(self)
         top = QHBoxLayout()
         top.addWidget(self.query, 1)
+        top.addWidget(self.regex)
         top.addWidget(self.search_button)
         top.addWidget(self.count)
         autocode = QHBoxLayout()
@@ -109,6 +116,8 @@ class SearchPage(QWidget):
     def retranslate(self) -> None:
         self.query.setPlaceholderText(tr("gui.search.placeholder"))
         self.search_button.setText(tr("gui.search.search"))
+        self.regex.setText(tr("gui.search.regex"))
+        self.regex.setToolTip(tr("gui.search.regex_tip"))
         self.autocode_label.setText(tr("gui.search.autocode_with"))
         self.preview_button.setText(tr("gui.search.preview"))
         self.apply_button.setText(tr("gui.search.apply"))
@@ -141,14 +150,29 @@ class SearchPage(QWidget):
             self._fill_categories()
 
     def search(self) -> list[SearchHit]:
+        """Search for the query (folded words, or with the box ticked a regular expression);
+        an invalid expression leaves the list empty and says why beside the field."""
         hits: list[SearchHit] = []
-        if self.project is not None:
-            hits = self.project.search.find(self.query.text())
+        problem = ""
+        query = self.query.text()
+        if self.project is not None and query.strip():
+            try:
+                if self.regex.isChecked():
+                    hits = self.project.search.find_pattern(query)
+                else:
+                    hits = self.project.search.find(query)
+            except QdaError as error:
+                problem = str(error)
         self.hits_model.set_rows(hits)
-        self.count.setText(tr("gui.search.count", count=format_count(len(hits))))
+        self.count.setText(problem or tr("gui.search.count", count=format_count(len(hits))))
+        self.count.setStyleSheet("color: #b00020;" if problem else "")
         self.preview_model.set_rows([])
         self.apply_button.setEnabled(False)
         return hits
+
+    def _search_again(self) -> None:
+        if self.query.text().strip():
+            self.search()
 
     def preview(self) -> list[CodeRange]:
         """What autocoding would code: the hits, or their sentences or paragraphs."""

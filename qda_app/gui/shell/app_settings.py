@@ -59,6 +59,13 @@ class AppSettings:
         self._settings.setValue("project/coder", " ".join(value.split()))
 
     @property
+    def coder_chosen(self) -> bool:
+        """Whether the user has named a coder, here or in QDA_CODER (the window asks once
+        when not)."""
+        stored = str(self._settings.value("project/coder", "") or "").strip()
+        return bool(stored or os.environ.get("QDA_CODER", "").strip())
+
+    @property
     def import_folder(self) -> str:
         """Where protocols were last imported from (the file choosers start there)."""
         return str(self._settings.value("import/folder", "") or "")

@@ -32,6 +32,7 @@ from ..documents.quarter_tree_dock import QuarterTreeDock
 from ..importing.import_launcher import ProtocolImportLauncher
 from .app_settings import AppSettings
 from .change_relay import ChangeRelay
+from .coder_name_dialog import ask_coder_name_once
 from .main_menus import MainMenus
 from .new_project_dialog import NewProjectDialog
 from .project_opening import create_project_file, open_project_file
@@ -103,7 +104,9 @@ class MainWindow(QMainWindow):
     # -- start-up and layout -----------------------------------------------------------------
 
     def start(self, files: list[str]) -> None:
-        """Open the file named on the command line, else the most recent project if it exists."""
+        """Ask for the coder name if none is remembered yet; then open the file named on the
+        command line, else the most recent project if it exists."""
+        ask_coder_name_once(self.settings, self)
         if files:
             self.open_project(files[0])
             return

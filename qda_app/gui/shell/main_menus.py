@@ -132,6 +132,7 @@ class MainMenus:
     def on_change(self, event: ChangeEvent, project: Project) -> None:
         """After the coder's own command, undo names it and redo is gone (no query needed);
         after anything else, ask the log."""
+        self.coders.on_change(event)
         own = event.action == "do" and not event.external and event.actor == project.actor
         if own and event.undoable:
             if event.entry_id is not None:

@@ -47,8 +47,11 @@ def test_the_change_log_shows_who_did_what(qtbot, window, sample_project) -> Non
     assert "Noch eine" in column(dialog, CHANGE)[0]
     SHOTS.mkdir(exist_ok=True)
     dialog.coder.setCurrentIndex(0)
-    rows = list(zip(column(dialog, CODER), column(dialog, CHANGE), column(dialog, STATE)))
-    assert rows[1][:2] == (sample_project.coder, "Rückgängig: Kategorie „Eigene Kategorie“ anlegen")
+    rows = list(
+        zip(column(dialog, CODER), column(dialog, CHANGE), column(dialog, STATE), strict=True)
+    )
+    undo = "Rückgängig: Kategorie „Eigene Kategorie“ anlegen"
+    assert rows[1][:2] == (sample_project.coder, undo)
     assert rows[3] == (
         sample_project.coder,
         "Kategorie „Eigene Kategorie“ anlegen",

@@ -177,16 +177,13 @@ class CategoryTreeModel(PlainTreeModel):
         text = str(value or "")
         if " ".join(text.split()) == getattr(category, field):
             return True
+        categories, version = self.project.categories, category.version
         if field == "name":
             return self._call(
-                lambda: self.project.categories.rename(  # type: ignore[union-attr]
-                    category.id, text, expected_version=category.version
-                )
+                lambda: categories.rename(category.id, text, expected_version=version)
             )
         return self._call(
-            lambda: self.project.categories.update(  # type: ignore[union-attr]
-                category.id, tag=text, expected_version=category.version
-            )
+            lambda: categories.update(category.id, tag=text, expected_version=version)
         )
 
     def _call(self, action: Any, *args: Any) -> bool:

@@ -117,13 +117,7 @@ def save_result(result: AgreementResult, path: Path) -> None:
 
 
 def result_text(result: AgreementResult) -> str:
-    from ..core.exporters.agreement_table import (
-        disagreement_header,
-        disagreement_rows,
-        level_text,
-        summary_table,
-        title_text,
-    )
+    from ..core.exporters.agreement_table import level_text, summary_table, title_text
 
     table = summary_table(result, short=True)
     lines = [title_text(result), level_text(result)]
@@ -131,7 +125,15 @@ def result_text(result: AgreementResult) -> str:
     if result.options.level == "segment":
         lines.append(tr("agreement.overlap_rule"))
     lines += ["", *_columns(table.header, table.rows), tr("agreement.short.legend")]
-    lines += ["", tr("agreement.disagreements", count=len(result.disagreements))]
+    return "\n".join([*lines, "", *disagreement_lines(result)])
+
+
+def disagreement_lines(result: AgreementResult) -> list[str]:
+    """ "Disagreements: n" and one line per disagreement: document, place, each coder's
+    words and category."""
+    from ..core.exporters.agreement_table import disagreement_header, disagreement_rows
+
+    lines = [tr("agreement.disagreements", count=len(result.disagreements))]
     coders = len(result.coders)
     rows = [
         [_short(row[0]), row[1]]
@@ -146,7 +148,7 @@ def result_text(result: AgreementResult) -> str:
         rows = [[row[0], _tail(row[1]), *row[2:]] for row in rows]
     if rows:
         lines += _columns(disagreement_header(result), rows)
-    return "\n".join(lines)
+    return lines
 
 
 def _columns(header: list[str], rows: list[list[str]]) -> list[str]:

@@ -241,6 +241,8 @@ class Segment:
     generalisation: str
     is_quote: bool
     statement_ids: tuple[int, ...]
+    # The coding's edit version when read (pass it as expected_version to codings.update).
+    version: int = field(default=1, compare=False)
 
     @property
     def category_label(self) -> str:

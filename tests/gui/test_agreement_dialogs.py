@@ -203,3 +203,60 @@ def test_consensus_and_copy_dialogs_in_english(qtbot, window_two_coders) -> None
     copy.grab().save(str(SHOTS / "copy-en.png"))
     consensus.reject()
     copy.reject()
+
+
+def test_the_result_is_marked_out_of_date_when_codings_change(qtbot, window_two_coders) -> None:  # noqa: ANN001
+    window = window_two_coders
+    dialog = open_agreement(window)
+    assert not dialog.stale_note.isVisible()
+    qtbot.mouseClick(dialog.compute_button, Qt.MouseButton.LeftButton)
+    assert not dialog.stale_note.isVisible() and not dialog.recompute_button.isVisible()
+    # A colleague codes a sentence only she sees that way; the window hears of it.
+    with Project.open(window.project.location, actor="Yilmaz") as colleague:
+        workshop = next(d for d in colleague.documents.list() if d.title.startswith("Workshop M"))
+        text = colleague.documents.text(workshop.id)
+        start = text.index(THIRD)
+        category = next(c for c in colleague.categories.list() if c.parent_id is not None)
+        added = colleague.codings.add(workshop.id, start, start + len(THIRD), category.id).id
+    window.poll_external_changes()
+    qtbot.waitUntil(dialog.stale_note.isVisible)
+    assert dialog.recompute_button.isVisible()
+    assert "veraltet" in dialog.stale_note.text()
+    SHOTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(SHOTS / "agreement-stale-de.png"))
+    qtbot.mouseClick(dialog.recompute_button, Qt.MouseButton.LeftButton)
+    assert not dialog.stale_note.isVisible()
+    result = dialog.outcome  # computed anew: the colleague's coding takes part
+    shown = {s.coding_id for d in result.disagreements for s in d.segments if s is not None}
+    assert added in shown | set(result.agreed_coding_ids)
+
+
+def test_consensus_starts_undecided_and_applies_only_when_all_are_decided(
+    qtbot,
+    window_two_coders,  # noqa: ANN001
+) -> None:
+    window = window_two_coders
+    dialog = open_agreement(window)
+    qtbot.mouseClick(dialog.compute_button, Qt.MouseButton.LeftButton)
+    consensus = ConsensusDialog(window.project, dialog.outcome, window)
+    qtbot.addWidget(consensus)
+    consensus.show()
+    count = len(dialog.outcome.disagreements)
+    assert count >= 2
+    assert consensus.choices == [None] * count
+    assert not any(radio.isChecked() for radio in consensus.radios.values())
+    assert not consensus.apply_button.isEnabled()
+    assert consensus.decided.text() == f"Entschieden: 0 von {count}"
+    consensus.radios["second"].click()
+    assert not consensus.apply_button.isEnabled()
+    qtbot.mouseClick(consensus.next_button, Qt.MouseButton.LeftButton)
+    assert not any(radio.isChecked() for radio in consensus.radios.values())  # the next: open
+    consensus.remaining_choice.setCurrentIndex(consensus.remaining_choice.findData("neither"))
+    qtbot.mouseClick(consensus.remaining_button, Qt.MouseButton.LeftButton)
+    assert consensus.choices == ["second"] + ["neither"] * (count - 1)
+    assert consensus.radios["neither"].isChecked()
+    assert consensus.apply_button.isEnabled() and not consensus.remaining_button.isEnabled()
+    SHOTS.mkdir(exist_ok=True)
+    consensus.grab().save(str(SHOTS / "consensus-decided-de.png"))
+    qtbot.mouseClick(consensus.apply_button, Qt.MouseButton.LeftButton)
+    assert window.project.history.entries()[0].command == "coders.consensus"

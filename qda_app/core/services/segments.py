@@ -245,6 +245,7 @@ ROW_COLUMNS = (
     Coding.paraphrase,
     Coding.generalisation,
     Coding.is_quote,
+    Coding.version,
 )
 
 
@@ -348,7 +349,19 @@ class SegmentBuilder:
         return found
 
     def __call__(self, row: Any, text: str, statements: tuple[int, ...]) -> Segment:
-        coding_id, document_id, start, end, category_id, coder_id, memo, para, gen, quote = row
+        (
+            coding_id,
+            document_id,
+            start,
+            end,
+            category_id,
+            coder_id,
+            memo,
+            para,
+            gen,
+            quote,
+            version,
+        ) = row
         title, when, quarter, quarter_path, social, method_id, method = self._document(document_id)
         path, tag, top = self._category(category_id)
         before, after = context_around(text, start, end, self.context) if text else ("", "")
@@ -378,6 +391,7 @@ class SegmentBuilder:
             gen,
             bool(quote),
             statements,
+            version,
         )
 
 

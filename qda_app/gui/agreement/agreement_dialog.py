@@ -33,6 +33,7 @@ from .result_tables import DisagreementTable, SummaryTableWidget
 
 if TYPE_CHECKING:
     from ...core.project import Project
+    from ...core.values import ChangeEvent
 
 LEVELS = (
     ("segment", "presence", "gui.agreement.level.segment"),
@@ -68,6 +69,14 @@ class AgreementDialog(QDialog):
         self.summary = QLabel(self)
         self.summary.setObjectName("agreementSummary")
         self.summary.setWordWrap(True)
+        # Shown when codings changed after the result was computed.
+        self.stale_note = QLabel(self)
+        self.stale_note.setObjectName("agreementStale")
+        self.stale_note.setWordWrap(True)
+        self.stale_note.setStyleSheet("color: #8a4b00; font-weight: bold;")
+        self.recompute_button = QPushButton(self)
+        self.recompute_button.setObjectName("agreementRecompute")
+        self.recompute_button.clicked.connect(self.compute)
         self.table = SummaryTableWidget(self)
         self.disagreement_title = QLabel(self)
         self.disagreements = DisagreementTable(self)
@@ -110,6 +119,10 @@ class AgreementDialog(QDialog):
         column = QVBoxLayout(results)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.summary)
+        stale = QHBoxLayout()
+        stale.addWidget(self.stale_note, 1)
+        stale.addWidget(self.recompute_button)
+        column.addLayout(stale)
         parts = QSplitter(Qt.Orientation.Vertical, results)
         parts.addWidget(self.table)
         lower = QWidget(parts)
@@ -149,6 +162,8 @@ class AgreementDialog(QDialog):
             self.level.addItem(tr(key))
         self.level.setCurrentIndex(index)
         self.compute_button.setText(tr("gui.agreement.compute"))
+        self.stale_note.setText(tr("gui.agreement.stale"))
+        self.recompute_button.setText(tr("gui.agreement.recompute"))
         self.xlsx_button.setText(tr("gui.agreement.export_xlsx"))
         self.docx_button.setText(tr("gui.agreement.export_docx"))
         self.consensus_button.setText(tr("gui.agreement.consensus"))
@@ -187,7 +202,20 @@ class AgreementDialog(QDialog):
         self._show_result()
         return self.outcome
 
+    def on_change(self, event: ChangeEvent) -> None:
+        """The project changed: new coders or documents join the lists; a result computed
+        before codings, categories or documents changed is marked out of date."""
+        if event.reset or event.keys("coders") or event.keys("documents"):
+            self.reload()
+        if self.outcome is not None and _touches_result(event):
+            self.set_stale(True)
+
+    def set_stale(self, stale: bool) -> None:
+        self.stale_note.setVisible(stale)
+        self.recompute_button.setVisible(stale)
+
     def _show_result(self) -> None:
+        self.set_stale(False)
         result = self.outcome
         for button in (self.xlsx_button, self.docx_button):
             button.setEnabled(result is not None)
@@ -253,6 +281,16 @@ class AgreementDialog(QDialog):
     def _ask_consensus(self) -> None:
         if self.outcome is not None:
             self.consensus_requested.emit(self.outcome)
+
+
+def _touches_result(event: ChangeEvent) -> bool:
+    return bool(
+        event.reset
+        or event.keys("codings")
+        or event.keys("categories")
+        or event.keys("documents")
+        or event.keys("coders")
+    )
 
 
 def ask_export_path(parent: QWidget, title: str, suggested: str, file_filter: str) -> str:

@@ -17,6 +17,7 @@ from .document_jump import show_place
 if TYPE_CHECKING:
     from ...core.analysis.agreement import AgreementResult
     from ...core.project import Project
+    from ...core.values import ChangeEvent
     from ..shell.main_window import MainWindow
 
 
@@ -43,6 +44,15 @@ class CodersMenu(QObject):
         self.agreement_action.setEnabled(project is not None)
         self.copy_action.setEnabled(project is not None)
         if project is None and self.agreement is not None:
+            self._forget_agreement()
+
+    def on_change(self, event: ChangeEvent) -> None:
+        """Any committed change, here or elsewhere: an open result may be out of date."""
+        if self.agreement is not None:
+            self.agreement.on_change(event)
+
+    def _forget_agreement(self) -> None:
+        if self.agreement is not None:
             self.agreement.close()
             self.agreement = None
 
@@ -51,6 +61,7 @@ class CodersMenu(QObject):
         if project is None:
             return None
         if self.agreement is None or self.agreement.project is not project:
+            self._forget_agreement()
             self.agreement = AgreementDialog(project, self.window)
             self.agreement.segment_requested.connect(
                 lambda document, start, end: show_place(self.window, document, start, end)

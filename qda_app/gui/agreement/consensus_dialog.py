@@ -1,7 +1,9 @@
 """Coders → Consensus: go through the disagreements of an agreement test side by side and
-decide for each: keep the first coder's version, the second's, both or neither. The
-decisions are applied for one coder (one of the two, corrected in place, or a new coder such
-as "Konsens" who also receives the agreed places) as one command in the change log."""
+decide for each: keep the first coder's version, the second's, both or neither. Every
+disagreement starts undecided; "Apply" is enabled once each has a decision (one by one, or
+"for all undecided" with a chosen decision). The decisions are applied for one coder (one of
+the two, corrected in place, or a new coder such as "Konsens" who also receives the agreed
+places) as one command in the change log."""
 
 from __future__ import annotations
 
@@ -52,7 +54,7 @@ class ConsensusDialog(QDialog):
         self.setObjectName("consensusDialog")
         self.project = project
         self.outcome = result
-        self.choices = ["first"] * len(result.disagreements)
+        self.choices: list[str | None] = [None] * len(result.disagreements)
         self.index = 0
         first, second = (c.name for c in result.coders[:2])
         self.position = QLabel(self)
@@ -85,6 +87,22 @@ class ConsensusDialog(QDialog):
             self.radios[choice] = radio
             choice_row.addWidget(radio, number // 2, number % 2)
         self.group.idClicked.connect(self._chosen)
+        self.remaining_choice = QComboBox(self)
+        self.remaining_choice.setObjectName("consensusRemainingChoice")
+        for choice in CHOICES:
+            self.remaining_choice.addItem(
+                tr(CHOICE_KEYS[choice], first=first, second=second), choice
+            )
+        self.remaining_button = QPushButton(tr("gui.consensus.apply_remaining"), self)
+        self.remaining_button.setObjectName("consensusRemaining")
+        self.remaining_button.clicked.connect(
+            lambda: self.decide_remaining(str(self.remaining_choice.currentData()))
+        )
+        remaining = QHBoxLayout()
+        remaining.addWidget(self.remaining_button)
+        remaining.addWidget(self.remaining_choice, 1)
+        self.decided = QLabel(self)
+        self.decided.setObjectName("consensusDecided")
         self.previous_button = QPushButton(tr("gui.consensus.previous"), self)
         self.previous_button.setObjectName("consensusPrevious")
         self.previous_button.clicked.connect(lambda: self.go(self.index - 1))
@@ -104,6 +122,7 @@ class ConsensusDialog(QDialog):
         apply.setText(tr("gui.consensus.apply"))
         apply.setObjectName("consensusApply")
         apply.clicked.connect(self.apply)
+        self.apply_button = apply
         self.buttons.rejected.connect(self.reject)
         navigation = QHBoxLayout()
         navigation.addWidget(self.previous_button)
@@ -116,6 +135,8 @@ class ConsensusDialog(QDialog):
         layout.addLayout(navigation)
         layout.addLayout(sides, 1)
         layout.addLayout(choice_row)
+        layout.addLayout(remaining)
+        layout.addWidget(self.decided)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.setWindowTitle(tr("gui.consensus.title"))
@@ -144,20 +165,49 @@ class ConsensusDialog(QDialog):
             category.setText(label or tr("agreement.nothing"))
             text.setHtml(_shown(segment))
             box.setEnabled(segment is not None)
-        self.radios[self.choices[self.index]].setChecked(True)
+        self._show_choice()
         self.previous_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < total - 1)
 
+    def _show_choice(self) -> None:
+        """The current disagreement's decision (no radio ticked while undecided), how many
+        are decided, and "Apply" only when all are."""
+        choice = self.choices[self.index] if self.choices else None
+        self.group.setExclusive(False)
+        for name, radio in self.radios.items():
+            radio.setChecked(name == choice)
+        self.group.setExclusive(True)
+        open_count = self.choices.count(None)
+        self.decided.setText(
+            tr(
+                "gui.consensus.decided",
+                done=len(self.choices) - open_count,
+                total=len(self.choices),
+            )
+        )
+        self.remaining_button.setEnabled(open_count > 0)
+        self.remaining_choice.setEnabled(open_count > 0)
+        self.apply_button.setEnabled(open_count == 0)
+        self.apply_button.setToolTip("" if open_count == 0 else tr("gui.consensus.undecided"))
+
     def _chosen(self, number: int) -> None:
         self.choices[self.index] = CHOICES[number]
+        self._show_choice()
+
+    def decide_remaining(self, choice: str) -> None:
+        """Give every disagreement still undecided this decision."""
+        self.choices = [choice if c is None else c for c in self.choices]
+        self._show_choice()
 
     def target_name(self) -> str:
         text = self.target.currentText().strip()
         return text or tr("gui.consensus.new_coder")
 
     def apply(self) -> None:
+        if None in self.choices:  # (the button is disabled then)
+            return
         decisions = [
-            ConsensusDecision.choose(item.segments, choice)
+            ConsensusDecision.choose(item.segments, str(choice))
             for item, choice in zip(self.outcome.disagreements, self.choices, strict=True)
         ]
         target = self.target_name()

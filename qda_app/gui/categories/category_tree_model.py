@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 
 from ...core.analysis.category_counts import coding_count_changes, codings_per_category
-from ...core.errors import QdaError
+from ...core.errors import EditConflictError, QdaError
 from ...core.i18n import tr
 from ...core.services.category_tree import subtree_ids
 from ...core.values import CategoryInfo, ChangeEvent
@@ -177,20 +177,24 @@ class CategoryTreeModel(PlainTreeModel):
         text = str(value or "")
         if " ".join(text.split()) == getattr(category, field):
             return True
+        categories, version = self.project.categories, category.version
+        if field == "name":
+            return self._call(
+                lambda: categories.rename(category.id, text, expected_version=version)
+            )
         return self._call(
-            self.project.categories.rename if field == "name" else self._update_tag,
-            category.id,
-            text,
+            lambda: categories.update(category.id, tag=text, expected_version=version)
         )
 
-    def _update_tag(self, category_id: int, tag: str) -> None:
-        assert self.project is not None
-        self.project.categories.update(category_id, tag=tag)
-
     def _call(self, action: Any, *args: Any) -> bool:
-        """Run a service call; a refused change is reported, never raised into Qt."""
+        """Run a service call; a refused change is reported, never raised into Qt. After an
+        edit refused because someone else changed the row, the tree shows their version."""
         try:
             action(*args)
+        except EditConflictError as error:
+            self.error_occurred.emit(str(error))
+            QTimer.singleShot(0, self.refresh)  # not while the view is committing the edit
+            return False
         except QdaError as error:
             self.error_occurred.emit(str(error))
             return False

@@ -154,7 +154,9 @@ class CodingDetailsDock(QDockWidget):
         category_id = self.category.currentData()
         try:
             if fields:
-                project.codings.update(segment.coding_id, **fields)
+                project.codings.update(
+                    segment.coding_id, expected_version=segment.version, **fields
+                )
             if (self.start.value(), self.end.value()) != (segment.start, segment.end):
                 project.codings.change_range(
                     segment.coding_id, self.start.value(), self.end.value()

@@ -67,8 +67,9 @@ class PlainTreeModel(QAbstractItemModel):
         """Show a newly built tree, updating in place when its shape is unchanged."""
         if _shape(root) == _shape(self._root):
             for old, new in zip(self._root.walk(), root.walk(), strict=True):
-                if old.value != new.value:
-                    old.value = new.value
+                changed = old.value != new.value
+                old.value = new.value  # also when only the edit version changed
+                if changed:
                     self._emit_row_changed(old)
             return
         self.beginResetModel()

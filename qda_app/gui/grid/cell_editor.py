@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,7 +56,7 @@ class CellEditor(QWidget):
         self.title.setFont(font)
 
         self.segments = CellSegmentsModel(self)
-        self.segments.error_occurred.connect(lambda text: show_warning(self, text))
+        self.segments.error_occurred.connect(self._refused)
         self.segments_view = QTableView(self)
         self.segments_view.setObjectName("cellSegments")
         self.segments_view.setModel(self.segments)
@@ -90,7 +90,7 @@ class CellEditor(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
 
         self.statements = CellStatementsModel(self)
-        self.statements.error_occurred.connect(lambda text: show_warning(self, text))
+        self.statements.error_occurred.connect(self._refused)
         self.statements.statement_created.connect(self._select_new_statement)
         self.statements_view = QListView(self)
         self.statements_view.setObjectName("cellStatements")
@@ -322,6 +322,12 @@ class CellEditor(QWidget):
         if self.project is not None and statement is not None:
             menu = goal_link_menu(self, self.project, statement.id)
             menu.exec(self.statements_view.viewport().mapToGlobal(position))
+
+    def _refused(self, text: str) -> None:
+        """Say why an edit was refused, then show the cell as it is now (after an edit
+        refused because someone else changed the row, their version)."""
+        show_warning(self, text)
+        QTimer.singleShot(0, self.reload)
 
     def _run(self, change) -> None:  # noqa: ANN001 - a function of the project
         if self.project is None:

@@ -158,7 +158,9 @@ class CellSegmentsModel(QAbstractTableModel):
         if text == getattr(segment, field):
             return False
         try:
-            self.project.codings.update(segment.coding_id, **{field: text})
+            self.project.codings.update(
+                segment.coding_id, expected_version=segment.version, **{field: text}
+            )
         except QdaError as error:
             self.error_occurred.emit(str(error))
             return False

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from ...core.project import Project
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 30
+VERSION_ROLE = Qt.ItemDataRole.UserRole + 31  # the statement's edit version when listed
 
 
 class CrossStatementsPanel(QWidget):
@@ -168,6 +169,7 @@ class CrossStatementsPanel(QWidget):
             for statement in self.project.statements.list(category_id=category, cross_quarter=True):
                 item = QListWidgetItem(statement.text)
                 item.setData(ID_ROLE, statement.id)
+                item.setData(VERSION_ROLE, statement.version)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
                 self.statements.addItem(item)
         self._filling = False
@@ -304,11 +306,20 @@ class CrossStatementsPanel(QWidget):
             self._run(lambda project: project.statements.delete(statement_id))
 
     def _text_edited(self, item: QListWidgetItem) -> None:
-        if self._filling:
+        if self._filling or self.project is None:
             return
-        statement_id = int(item.data(ID_ROLE))
-        if not self._run(lambda project: project.statements.update_text(statement_id, item.text())):
+        statement_id, version = int(item.data(ID_ROLE)), item.data(VERSION_ROLE)
+        try:
+            saved = self.project.statements.update_text(
+                statement_id, item.text(), expected_version=version
+            )
+        except QdaError as error:  # refused: show why, then the statement as it is now
+            show_warning(self, str(error))
             self.reload()
+            return
+        self._filling = True
+        item.setData(VERSION_ROLE, saved.version)
+        self._filling = False
 
     def _source_ticked(self, item: QTreeWidgetItem, _column: int) -> None:
         statement_id, source = self.current_statement_id(), item.data(0, ID_ROLE)

@@ -14,6 +14,7 @@ from ...core.values import ChangeEvent
 from ..agreement.coders_menu import CodersMenu
 from ..exchange.exchange_menu import ExchangeMenu
 from ..exports.export_menu import ExportMenu
+from ..history.change_log_dialog import ChangeLogAction
 
 if TYPE_CHECKING:
     from ...core.project import Project
@@ -61,6 +62,7 @@ class MainMenus:
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         self.settings_action = self._action(window.open_settings, QKeySequence("Ctrl+,"))
         self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.change_log = ChangeLogAction(window, self.edit_menu)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.settings_action)
 
@@ -99,6 +101,7 @@ class MainMenus:
         self.exchange.retranslate()
         self.exports.retranslate()
         self.coders.retranslate()
+        self.change_log.retranslate()
         self.properties_action.setText(tr("gui.action.properties"))
         self.view_menu.setTitle(tr("gui.menu.view"))
         self.help_menu.setTitle(tr("gui.menu.help"))
@@ -120,6 +123,7 @@ class MainMenus:
         self.exchange.update_actions(project)
         self.exports.update_actions(project)
         self.coders.update_actions(project)
+        self.change_log.update_actions(project)
         has_document = project is not None and self.window.document_view.document is not None
         self.properties_action.setEnabled(has_document)
         undo = project.history.next_undo() if project else None
@@ -132,6 +136,8 @@ class MainMenus:
     def on_change(self, event: ChangeEvent, project: Project) -> None:
         """After the coder's own command, undo names it and redo is gone (no query needed);
         after anything else, ask the log."""
+        self.coders.on_change(event)
+        self.change_log.on_change(event)
         own = event.action == "do" and not event.external and event.actor == project.actor
         if own and event.undoable:
             if event.entry_id is not None:

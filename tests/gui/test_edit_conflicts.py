@@ -148,3 +148,41 @@ def test_the_cross_quarter_panel_refuses_an_edit_of_a_changed_statement(
     panel.statements.item(0).setText("Meine zweite Fassung")
     assert project.statements.get(statement.id).text == "Meine zweite Fassung"
     assert len(conflicts(message_boxes)) == 1
+
+
+def test_the_details_panel_applies_memo_and_range_together_without_a_false_conflict(
+    qtbot, window, sample_project, message_boxes
+):
+    from gui.test_coding_margin import show
+
+    view = show(window, sample_project)
+    coding = view.codings[0]
+    qtbot.mouseClick(
+        view.margin, Qt.MouseButton.LeftButton, pos=view.margin.bar_centre(coding.coding_id)
+    )
+    details = window.workbench.details
+    details.editors["memo"].setPlainText("Neues Memo")
+    details.end.setValue(coding.end - 1)
+    qtbot.mouseClick(details.apply_button, Qt.MouseButton.LeftButton)
+    assert message_boxes == []
+    changed = window.project.segments.get(coding.coding_id)
+    assert (changed.memo, changed.end) == ("Neues Memo", coding.end - 1)
+
+
+def test_a_range_change_after_a_colleague_moved_the_coding_is_refused(
+    qtbot, window, sample_project, message_boxes
+):
+    from gui.test_coding_margin import show
+
+    view = show(window, sample_project)
+    coding = view.codings[0]
+    controller = window.workbench.coding
+    controller.change_range(coding.coding_id, coding.start, coding.end - 1)  # my own, twice
+    qtbot.waitUntil(lambda: window.project.segments.get(coding.coding_id).end == coding.end - 1)
+    controller.change_range(coding.coding_id, coding.start, coding.end - 2)
+    assert conflicts(message_boxes) == []
+    with colleague(window, sample_project) as other:
+        other.codings.change_range(coding.coding_id, coding.start, coding.end)
+    controller.change_range(coding.coding_id, coding.start + 1, coding.end - 2)
+    assert len(conflicts(message_boxes)) == 1
+    assert window.project.segments.get(coding.coding_id).start == coding.start

@@ -150,28 +150,58 @@ class CodingService:
         note_params(session, title=_title(session, row.document_id), start=row.start, end=row.end)
         session.delete(row)
 
-    def change_range(self, coding_id: int, start: int, end: int) -> CodingInfo:
+    def change_range(
+        self, coding_id: int, start: int, end: int, *, expected_version: int | None = None
+    ) -> CodingInfo:
+        """New offsets; refused (EditConflictError) when `expected_version` is given and
+        someone else changed the coding since."""
         with self.project.command(
             "coding.change_range", id=coding_id, start=start, end=end
         ) as session:
-            return coding_info(self.change_range_in(session, coding_id, start, end))
+            row = self.change_range_in(
+                session, coding_id, start, end, expected_version=expected_version
+            )
+            return coding_info(row)
 
-    def change_range_in(self, session: Session, coding_id: int, start: int, end: int) -> Coding:
+    def change_range_in(
+        self,
+        session: Session,
+        coding_id: int,
+        start: int,
+        end: int,
+        *,
+        expected_version: int | None = None,
+    ) -> Coding:
         row = fetch(session, Coding, coding_id, "coding")
         title = _title(session, row.document_id)
+        check_version(row, expected_version, title)
         note_params(session, title=title)
         check_range(start, end, row.document_length, title)
         row.start, row.end = start, end
         return row
 
-    def change_category(self, coding_id: int, category_id: int) -> CodingInfo:
+    def change_category(
+        self, coding_id: int, category_id: int, *, expected_version: int | None = None
+    ) -> CodingInfo:
+        """Another category; refused like `change_range` on a stale version."""
         with self.project.command(
             "coding.change_category", id=coding_id, category=category_id
         ) as session:
-            return coding_info(self.change_category_in(session, coding_id, category_id))
+            row = self.change_category_in(
+                session, coding_id, category_id, expected_version=expected_version
+            )
+            return coding_info(row)
 
-    def change_category_in(self, session: Session, coding_id: int, category_id: int) -> Coding:
+    def change_category_in(
+        self,
+        session: Session,
+        coding_id: int,
+        category_id: int,
+        *,
+        expected_version: int | None = None,
+    ) -> Coding:
         row = fetch(session, Coding, coding_id, "coding")
+        check_version(row, expected_version, _title(session, row.document_id))
         category = fetch(session, Category, category_id, "category")
         _check_codable(category)
         note_params(session, title=_title(session, row.document_id), category_name=category.name)

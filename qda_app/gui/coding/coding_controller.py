@@ -185,7 +185,9 @@ class CodingController(QObject):
         if self.project is None:
             return
         try:
-            self.project.codings.change_range(coding_id, start, end)
+            self.project.codings.change_range(
+                coding_id, start, end, expected_version=self._version(coding_id)
+            )
         except QdaError as error:
             show_warning(self.window, str(error))
 
@@ -194,9 +196,15 @@ class CodingController(QObject):
         if self.project is None or selected is None:
             return
         try:
-            self.project.codings.change_range(coding_id, *selected)
+            self.project.codings.change_range(
+                coding_id, *selected, expected_version=self._version(coding_id)
+            )
         except QdaError as error:
             show_warning(self.window, str(error))
+
+    def _version(self, coding_id: int) -> int | None:
+        """The version of the coding as the view shows it (a colleague's later edit wins)."""
+        return next((c.version for c in self.view.codings if c.coding_id == coding_id), None)
 
     # -- menus -------------------------------------------------------------------------------
 

@@ -152,17 +152,25 @@ class CodingDetailsDock(QDockWidget):
         if self.quote.isChecked() != segment.is_quote:
             fields["is_quote"] = self.quote.isChecked()
         category_id = self.category.currentData()
+        # Read every field first: the first command's change event reloads the panel.
+        new_range = (self.start.value(), self.end.value())
+        # Each command checks the version the panel read, then the one the last step left.
+        expected = segment.version
         try:
             if fields:
-                project.codings.update(
-                    segment.coding_id, expected_version=segment.version, **fields
+                info = project.codings.update(
+                    segment.coding_id, expected_version=expected, **fields
                 )
-            if (self.start.value(), self.end.value()) != (segment.start, segment.end):
-                project.codings.change_range(
-                    segment.coding_id, self.start.value(), self.end.value()
+                expected = info.version
+            if new_range != (segment.start, segment.end):
+                info = project.codings.change_range(
+                    segment.coding_id, *new_range, expected_version=expected
                 )
+                expected = info.version
             if category_id is not None and category_id != segment.category_id:
-                project.codings.change_category(segment.coding_id, int(category_id))
+                project.codings.change_category(
+                    segment.coding_id, int(category_id), expected_version=expected
+                )
         except QdaError as error:
             show_warning(self, str(error))
         self.show_coding(segment.coding_id)

@@ -45,6 +45,12 @@ def add_report_options(cmd: argparse.ArgumentParser) -> None:
     group.add_argument("--sources", action="store_true", help="cite where each quote stands")
     group.add_argument("--appendix", action="store_true", help="append all segments (docx)")
     group.add_argument("--semicolon", action="store_true", help="CSV with ';' (German Excel)")
+    group.add_argument(
+        "--language",
+        choices=["de", "en"],
+        default="",
+        help="language of the files (default: the language of messages, --lang)",
+    )
     group.add_argument("--force", action="store_true", help="overwrite existing files")
 
 
@@ -62,6 +68,7 @@ def export_options(project: Project, args: argparse.Namespace) -> ExportOptions:
         appendix=args.appendix,
         template=args.template,
         semicolon=args.semicolon,
+        language=args.language or "",
     )
 
 

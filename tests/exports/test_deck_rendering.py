@@ -18,6 +18,7 @@ from pptx import Presentation
 
 from qda_app.core.exporters.export_options import ExportOptions
 from qda_app.core.exporters.export_run import plan_export, run_export
+from qda_app.core.exporters.slides.matrix_table import TABLE_NAME
 from qda_app.core.project import Project
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -36,13 +37,17 @@ pytestmark = pytest.mark.skipif(
 
 def shape_boxes(slide, page_height: float) -> list[tuple[float, float, float, float, str]]:
     """Each text shape's rectangle in points, with its text. A table's rows grow with their
-    text, so a table may reach down to the slide's bottom edge, but not beyond."""
+    text, so a table may reach down to the slide's bottom edge, but not beyond; the matrix
+    table's rows are measured, so it must stay within the height it was given."""
     boxes = []
     for shape in slide.shapes:
         if shape.has_table:
             left, top = shape.left / 12700, shape.top / 12700
             text = " ".join(c.text for row in shape.table.rows for c in row.cells)
-            boxes.append((left, top, left + shape.width / 12700, page_height, text))
+            bottom = page_height
+            if shape.name == TABLE_NAME:
+                bottom = top + sum(row.height for row in shape.table.rows) / 12700
+            boxes.append((left, top, left + shape.width / 12700, bottom, text))
         elif shape.has_text_frame and shape.text_frame.text.strip():
             left, top = shape.left / 12700, shape.top / 12700
             boxes.append(

@@ -14,6 +14,7 @@ from ..agenda_columns import XLSX_COLUMNS, header
 from ..coding_agenda import build_agenda
 from ..coding_agenda_xlsx import WIDTHS as AGENDA_WIDTHS
 from ..coding_agenda_xlsx import agenda_values
+from ..export_cancel import checkpoint
 from ..export_content import chosen_rows
 from ..export_options import ExportOptions
 from .segment_rows import segment_table
@@ -220,9 +221,15 @@ def write_workbook(project: Project, options: ExportOptions, path: Path) -> None
 
     workbook = Workbook(write_only=True)
     styles = SheetStyles()
+    checkpoint()
     _segments_sheet(workbook, project, options, styles)
+    checkpoint()
     _matrix_sheet(workbook, project, options, styles)
+    checkpoint()
     _agenda_sheet(workbook, project, styles)
+    checkpoint()
     _statements_sheet(workbook, project, options, styles)
+    checkpoint()
     _documents_sheet(workbook, project, styles)
+    checkpoint()
     workbook.save(str(path))

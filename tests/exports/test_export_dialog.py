@@ -159,3 +159,26 @@ def test_only_the_formats_options_are_offered(qtbot, settings, demo_copy: Path) 
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("docx"))
     assert dialog.appendix.isEnabled() and dialog.sources.isEnabled() and dialog.cross.isEnabled()
     assert not dialog.max_bullets.isEnabled() and not dialog.semicolon.isEnabled()
+
+
+def test_the_files_language_defaults_to_the_ui_and_can_be_german(
+    qtbot, settings, demo_copy: Path, tmp_path: Path
+) -> None:
+    from pptx import Presentation
+
+    dialog = open_dialog(qtbot, settings, demo_copy)
+    assert dialog.language_box.currentData() == "en"  # the window's language
+    type_folder(qtbot, dialog, tmp_path)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("pptx"))
+    only(qtbot, dialog.quarters, "Manfort")
+    qtbot.mouseClick(dialog.cross, Qt.MouseButton.LeftButton)  # no cross-quarter deck
+    dialog.language_box.setFocus()
+    qtbot.keyClicks(dialog.language_box, "German")
+    assert dialog.options().language == "de"
+    assert "leverkusen-demo-Manfort.pptx" in dialog.preview.toPlainText()
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.open_button.isEnabled, timeout=60000)
+    deck = Presentation(str(tmp_path / "leverkusen-demo-Manfort.pptx"))
+    titles = [s.shapes.title.text_frame.text for s in list(deck.slides)[:3]]
+    assert titles == ["Ergebnisse Sozialraum: Manfort", "Erhebungsinstrumente", "Kategoriensystem"]
+    assert dialog.export_button.text() == "Export"  # the window stays English

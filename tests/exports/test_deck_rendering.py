@@ -62,10 +62,11 @@ def shape_boxes(slide, page_height: float) -> list[tuple[float, float, float, fl
     return boxes
 
 
-def test_no_text_leaves_its_box(demo_path: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_no_text_leaves_its_box(demo_path: Path, tmp_path: Path, language: str) -> None:
     with Project.open(demo_path) as project:
         city = next(q for q in project.quarters.list() if q.kind == "city")
-        options = ExportOptions(quarter_ids=(city.id,), cross=True)
+        options = ExportOptions(quarter_ids=(city.id,), cross=True, language=language)
         paths = run_export(plan_export(project, "pptx", tmp_path, options))
     for deck_path in paths:
         subprocess.run(

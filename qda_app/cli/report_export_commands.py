@@ -2,7 +2,9 @@
 
 DIR is created if missing. PPTX writes one deck per quarter, DOCX one report with a chapter
 per quarter, XLSX one workbook, CSV one table of the segments; `--cross` adds the
-cross-quarter deck or chapter. An existing file is kept unless `--force` is given.
+cross-quarter deck or chapter. `--language de|en` writes the files in that language (the
+default: the language of messages, `--lang`, else the system's). An existing file is kept
+unless `--force` is given.
 """
 
 from __future__ import annotations

@@ -63,6 +63,19 @@ def shape_boxes(slide, page_height: float) -> list[tuple[float, float, float, fl
 
 
 @pytest.mark.parametrize("language", ["en", "de"])
+def matrix_tables(slide) -> list[tuple[float, float, float, float, str]]:
+    """The matrix table's rectangle in points and its text."""
+    found = []
+    for shape in slide.shapes:
+        if shape.has_table and shape.name == TABLE_NAME:
+            left, top = shape.left / 12700, shape.top / 12700
+            bottom = top + sum(row.height for row in shape.table.rows) / 12700
+            text = " ".join(c.text for row in shape.table.rows for c in row.cells)
+            found.append((left, top, left + shape.width / 12700, bottom, text))
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
 def test_no_text_leaves_its_box(demo_path: Path, tmp_path: Path, language: str) -> None:
     with Project.open(demo_path) as project:
         city = next(q for q in project.quarters.list() if q.kind == "city")
@@ -109,3 +122,8 @@ def test_no_text_leaves_its_box(demo_path: Path, tmp_path: Path, language: str) 
                 ]
                 if word.isalnum() or len(word) > 1:
                     assert inside, f"slide {number} of {deck_path.name}: “{word}” outside its box"
+                for table in matrix_tables(slide):
+                    if table[0] - TOLERANCE_PT <= box[0] and box[2] <= table[2] + TOLERANCE_PT:
+                        if table[1] - TOLERANCE_PT <= box[1] <= table[3]:
+                            # a cell too narrow would break a number or a word in two
+                            assert word in table[4].split(), (number, word)

@@ -24,7 +24,7 @@ TABLE_BOX = (0.6, 1.95, 12.13, 4.45)  # inches: under the title, above the legen
 LEGEND_BOX = (0.6, 6.45, 12.13, 0.4)
 MET_FILL = "FCE4B6"
 HEADER_FILL = "D9D9D9"
-INDENT = "    "
+INDENT_PT = 12.0  # a subcategory's name is indented this much per level
 BOLD_WIDER = 1.1
 TABLE_NAME = "Matrix table"  # the rendering test holds this table to its measured height
 ROW_SLACK = 2.0  # points a presentation program adds to a row beyond its lines
@@ -36,6 +36,7 @@ class TableRow:
     met: bool = False
     bold: bool = False
     header: bool = False
+    depth: int = 0  # indents the first cell
 
 
 @dataclass(frozen=True)
@@ -46,8 +47,8 @@ class TableLayout:
     def row_height(self, row: TableRow) -> float:
         wider = BOLD_WIDER if row.bold or row.header else 1.0
         lines = 1
-        for text, width in zip(row.cells, self.widths_pt, strict=True):
-            lead = text_width(" ", TABLE_PT) * (len(text) - len(text.lstrip(" ")))
+        for column, (text, width) in enumerate(zip(row.cells, self.widths_pt, strict=True)):
+            lead = INDENT_PT * row.depth if column == 0 else 0.0
             room = (width - 2 * MARGIN_X - lead) / wider
             lines = max(lines, wrapped_lines(text or " ", TABLE_PT, room))
         return lines * TABLE_PT * LINE_SPACING + 2 * MARGIN_Y + ROW_SLACK
@@ -63,12 +64,13 @@ def matrix_rows(content: CrossContent) -> tuple[TableRow, list[TableRow], TableR
     body = [
         TableRow(
             (
-                INDENT * row.depth + row.name,
+                row.name,
                 *[str(int(matrix.value(row.category_id, c.quarter_id))) for c in matrix.columns],
                 str(int(matrix.row_totals[row.category_id])),
             ),
             met=content.rule.meets(row.category_id),
             bold=row.depth == 0,
+            depth=row.depth,
         )
         for row in matrix.rows
         if row.category_id in wanted
@@ -131,7 +133,7 @@ def add_matrix_table_slides(deck: Deck, content: CrossContent, *, kicker: str = 
 
     left, top, width, height = deck.box(TABLE_BOX)
     header, body, totals = matrix_rows(content)
-    layout = table_layout(header, body, width / EMU_PER_POINT, height / EMU_PER_POINT)
+    layout = table_layout(header, [*body, totals], width / EMU_PER_POINT, height / EMU_PER_POINT)
     pages = split_rows(layout, header, body, totals)
     legend = tr("exports.slide.matrix_legend", rule=content.rule_text)
     slides = []
@@ -169,6 +171,9 @@ def _add_table(
             paragraph = frame.paragraphs[0]
             if column:
                 paragraph.alignment = PP_ALIGN.RIGHT
+            elif row.depth:
+                indent = int(INDENT_PT * row.depth * EMU_PER_POINT)
+                paragraph._p.get_or_add_pPr().set("marL", str(indent))  # noqa: SLF001
             run = paragraph.add_run()
             run.text = text
             style_run(run, TABLE_PT, bold=row.bold or row.header)

@@ -122,8 +122,8 @@ def test_no_text_leaves_its_box(demo_path: Path, tmp_path: Path, language: str) 
                 ]
                 if word.isalnum() or len(word) > 1:
                     assert inside, f"slide {number} of {deck_path.name}: “{word}” outside its box"
-                for table in matrix_tables(slide):
-                    if table[0] - TOLERANCE_PT <= box[0] and box[2] <= table[2] + TOLERANCE_PT:
-                        if table[1] - TOLERANCE_PT <= box[1] <= table[3]:
-                            # a cell too narrow would break a number or a word in two
-                            assert word in table[4].split(), (number, word)
+                for left, top, right, bottom, text in matrix_tables(slide):
+                    across = left - TOLERANCE_PT <= box[0] and box[2] <= right + TOLERANCE_PT
+                    if across and top - TOLERANCE_PT <= box[1] <= bottom:
+                        # a cell too narrow would break a number or a word in two
+                        assert word in text.split(), (number, word)

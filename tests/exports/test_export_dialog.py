@@ -182,3 +182,27 @@ def test_the_files_language_defaults_to_the_ui_and_can_be_german(
     titles = [s.shapes.title.text_frame.text for s in list(deck.slides)[:3]]
     assert titles == ["Ergebnisse Sozialraum: Manfort", "Erhebungsinstrumente", "Kategoriensystem"]
     assert dialog.export_button.text() == "Export"  # the window stays English
+
+
+def test_cancel_while_the_workbook_is_written_leaves_no_file(
+    qtbot, settings, demo_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from qda_app.core.exporters.workbook import workbook_export
+
+    dialog = open_dialog(qtbot, settings, demo_copy)
+    type_folder(qtbot, dialog, tmp_path / "tables")
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("xlsx"))
+    menu = dialog.parent().menus.exports
+    matrix_sheet = workbook_export._matrix_sheet
+
+    def cancelled_meanwhile(*args, **kwargs):  # Cancel pressed while the sheets are written
+        menu.run.cancelled = True
+        return matrix_sheet(*args, **kwargs)
+
+    monkeypatch.setattr(workbook_export, "_matrix_sheet", cancelled_meanwhile)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    run = menu.run
+    qtbot.waitUntil(lambda: run.ended, timeout=60000)
+    assert not run.completed and not run.error
+    assert not (tmp_path / "tables").exists() or list((tmp_path / "tables").iterdir()) == []
+    assert not dialog.open_button.isEnabled()

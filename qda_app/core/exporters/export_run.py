@@ -194,10 +194,12 @@ def run_export(
 ) -> list[Path]:
     """Write the planned files in order, telling `progress` before each; the files written
     (fewer than planned when `cancel` stopped the export)."""
+    finished = 0  # the files before the one a step announces are written
     for step in export_steps(planned, force=force, cancel=cancel):
+        finished = step.done
         if progress is not None:
             progress(step.done, step.total, step.what)
-    return [p.path for p in planned if p.path.exists()]
+    return [p.path for p in planned[:finished]]
 
 
 class ExportFileExistsError(QdaError):

@@ -2,7 +2,9 @@
 
 DIR is created if missing. PPTX writes one deck per quarter, DOCX one report with a chapter
 per quarter, XLSX one workbook, CSV one table of the segments; `--cross` adds the
-cross-quarter deck or chapter. An existing file is kept unless `--force` is given.
+cross-quarter deck or chapter. `--language de|en` writes the files in that language (the
+default: the language of messages, `--lang`, else the system's). An existing file is kept
+unless `--force` is given.
 """
 
 from __future__ import annotations
@@ -45,6 +47,12 @@ def add_report_options(cmd: argparse.ArgumentParser) -> None:
     group.add_argument("--sources", action="store_true", help="cite where each quote stands")
     group.add_argument("--appendix", action="store_true", help="append all segments (docx)")
     group.add_argument("--semicolon", action="store_true", help="CSV with ';' (German Excel)")
+    group.add_argument(
+        "--language",
+        choices=["de", "en"],
+        default="",
+        help="language of the files (default: the language of messages, --lang)",
+    )
     group.add_argument("--force", action="store_true", help="overwrite existing files")
 
 
@@ -62,6 +70,7 @@ def export_options(project: Project, args: argparse.Namespace) -> ExportOptions:
         appendix=args.appendix,
         template=args.template,
         semicolon=args.semicolon,
+        language=args.language or "",
     )
 
 

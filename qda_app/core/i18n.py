@@ -9,6 +9,9 @@ from __future__ import annotations
 import json
 import locale
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -16,6 +19,7 @@ from typing import Any
 LANGUAGES = ("de", "en")
 FALLBACK = "en"
 _current: str | None = None
+_override = threading.local()  # a language for one thread's work (an export), see `using`
 
 
 def detect_language() -> str:
@@ -29,8 +33,11 @@ def detect_language() -> str:
 
 
 def language() -> str:
-    """The language messages are rendered in now."""
+    """The language messages are rendered in now (on this thread)."""
     global _current
+    forced = getattr(_override, "lang", None)
+    if forced:
+        return str(forced)
     if _current is None:
         _current = detect_language()
     return _current
@@ -42,6 +49,20 @@ def set_language(lang: str) -> None:
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}")
     _current = lang
+
+
+@contextmanager
+def using_language(lang: str | None) -> Iterator[None]:
+    """Render this thread's messages in `lang` for a while (an export in the study's
+    language, whatever the window shows); None or "" keeps the current language."""
+    if lang and lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}")
+    before = getattr(_override, "lang", None)
+    _override.lang = lang or before
+    try:
+        yield
+    finally:
+        _override.lang = before
 
 
 @cache

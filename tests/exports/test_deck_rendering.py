@@ -18,6 +18,7 @@ from pptx import Presentation
 
 from qda_app.core.exporters.export_options import ExportOptions
 from qda_app.core.exporters.export_run import plan_export, run_export
+from qda_app.core.exporters.slides.matrix_table import TABLE_NAME
 from qda_app.core.project import Project
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -36,13 +37,17 @@ pytestmark = pytest.mark.skipif(
 
 def shape_boxes(slide, page_height: float) -> list[tuple[float, float, float, float, str]]:
     """Each text shape's rectangle in points, with its text. A table's rows grow with their
-    text, so a table may reach down to the slide's bottom edge, but not beyond."""
+    text, so a table may reach down to the slide's bottom edge, but not beyond; the matrix
+    table's rows are measured, so it must stay within the height it was given."""
     boxes = []
     for shape in slide.shapes:
         if shape.has_table:
             left, top = shape.left / 12700, shape.top / 12700
             text = " ".join(c.text for row in shape.table.rows for c in row.cells)
-            boxes.append((left, top, left + shape.width / 12700, page_height, text))
+            bottom = page_height
+            if shape.name == TABLE_NAME:
+                bottom = top + sum(row.height for row in shape.table.rows) / 12700
+            boxes.append((left, top, left + shape.width / 12700, bottom, text))
         elif shape.has_text_frame and shape.text_frame.text.strip():
             left, top = shape.left / 12700, shape.top / 12700
             boxes.append(
@@ -57,10 +62,24 @@ def shape_boxes(slide, page_height: float) -> list[tuple[float, float, float, fl
     return boxes
 
 
-def test_no_text_leaves_its_box(demo_path: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize("language", ["en", "de"])
+def matrix_tables(slide) -> list[tuple[float, float, float, float, str]]:
+    """The matrix table's rectangle in points and its text."""
+    found = []
+    for shape in slide.shapes:
+        if shape.has_table and shape.name == TABLE_NAME:
+            left, top = shape.left / 12700, shape.top / 12700
+            bottom = top + sum(row.height for row in shape.table.rows) / 12700
+            text = " ".join(c.text for row in shape.table.rows for c in row.cells)
+            found.append((left, top, left + shape.width / 12700, bottom, text))
+    return found
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_no_text_leaves_its_box(demo_path: Path, tmp_path: Path, language: str) -> None:
     with Project.open(demo_path) as project:
         city = next(q for q in project.quarters.list() if q.kind == "city")
-        options = ExportOptions(quarter_ids=(city.id,), cross=True)
+        options = ExportOptions(quarter_ids=(city.id,), cross=True, language=language)
         paths = run_export(plan_export(project, "pptx", tmp_path, options))
     for deck_path in paths:
         subprocess.run(
@@ -103,3 +122,8 @@ def test_no_text_leaves_its_box(demo_path: Path, tmp_path: Path) -> None:
                 ]
                 if word.isalnum() or len(word) > 1:
                     assert inside, f"slide {number} of {deck_path.name}: “{word}” outside its box"
+                for left, top, right, bottom, text in matrix_tables(slide):
+                    across = left - TOLERANCE_PT <= box[0] and box[2] <= right + TOLERANCE_PT
+                    if across and top - TOLERANCE_PT <= box[1] <= bottom:
+                        # a cell too narrow would break a number or a word in two
+                        assert word in text.split(), (number, word)

@@ -159,3 +159,50 @@ def test_only_the_formats_options_are_offered(qtbot, settings, demo_copy: Path) 
     dialog.format_box.setCurrentIndex(dialog.format_box.findData("docx"))
     assert dialog.appendix.isEnabled() and dialog.sources.isEnabled() and dialog.cross.isEnabled()
     assert not dialog.max_bullets.isEnabled() and not dialog.semicolon.isEnabled()
+
+
+def test_the_files_language_defaults_to_the_ui_and_can_be_german(
+    qtbot, settings, demo_copy: Path, tmp_path: Path
+) -> None:
+    from pptx import Presentation
+
+    dialog = open_dialog(qtbot, settings, demo_copy)
+    assert dialog.language_box.currentData() == "en"  # the window's language
+    type_folder(qtbot, dialog, tmp_path)
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("pptx"))
+    only(qtbot, dialog.quarters, "Manfort")
+    qtbot.mouseClick(dialog.cross, Qt.MouseButton.LeftButton)  # no cross-quarter deck
+    dialog.language_box.setFocus()
+    qtbot.keyClicks(dialog.language_box, "German")
+    assert dialog.options().language == "de"
+    assert "leverkusen-demo-Manfort.pptx" in dialog.preview.toPlainText()
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(dialog.open_button.isEnabled, timeout=60000)
+    deck = Presentation(str(tmp_path / "leverkusen-demo-Manfort.pptx"))
+    titles = [s.shapes.title.text_frame.text for s in list(deck.slides)[:3]]
+    assert titles == ["Ergebnisse Sozialraum: Manfort", "Erhebungsinstrumente", "Kategoriensystem"]
+    assert dialog.export_button.text() == "Export"  # the window stays English
+
+
+def test_cancel_while_the_workbook_is_written_leaves_no_file(
+    qtbot, settings, demo_copy: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from qda_app.core.exporters.workbook import workbook_export
+
+    dialog = open_dialog(qtbot, settings, demo_copy)
+    type_folder(qtbot, dialog, tmp_path / "tables")
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData("xlsx"))
+    menu = dialog.parent().menus.exports
+    matrix_sheet = workbook_export._matrix_sheet
+
+    def cancelled_meanwhile(*args, **kwargs):  # Cancel pressed while the sheets are written
+        menu.run.cancelled = True
+        return matrix_sheet(*args, **kwargs)
+
+    monkeypatch.setattr(workbook_export, "_matrix_sheet", cancelled_meanwhile)
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    run = menu.run
+    qtbot.waitUntil(lambda: run.ended, timeout=60000)
+    assert not run.completed and not run.error
+    assert not (tmp_path / "tables").exists() or list((tmp_path / "tables").iterdir()) == []
+    assert not dialog.open_button.isEnabled()

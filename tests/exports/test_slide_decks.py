@@ -111,8 +111,12 @@ def test_content_slides_carry_quarter_tags_and_number(decks: dict[str, Path]) ->
 def test_instruments_name_method_date_and_n(decks: dict[str, Path]) -> None:
     deck = Presentation(str(decks["Manfort"]))
     lines = slide_bullets(deck.slides[1])
-    assert lines[0] == "Online-Expert*innen-Workshop 2020-11-09 (N=8)"  # English dates
-    assert lines[1].startswith("Telefoninterview") and lines[1].endswith("(N=5)")
+    # The event's name from its method and format, the interviews in the plural, English
+    # dates (the German deck: test_export_language.py).
+    assert lines == [
+        "Online expert Workshop 2020-11-09 (N=8)",
+        "Telefoninterviews 2020-11-12–2020-12-10 (N=5)",
+    ]
 
 
 def test_max_bullets_and_long_bullets_split(demo_path: Path, tmp_path: Path) -> None:
@@ -133,7 +137,11 @@ def test_cross_deck_has_heatmap_rule_and_counts(demo_path: Path, decks: dict[str
     titles = [slide_title(s) for s in deck.slides]
     assert titles[:2] == ["Results across quarters", "Categories by quarter"]
     assert any(shape.shape_type == 13 for shape in deck.slides[1].shapes)  # a picture
-    assert titles[2].startswith("Named in at least 4 of 6 quarters")
+    assert titles[2:4] == [
+        "Categories by quarter: number of codings (1/2)",
+        "Categories by quarter: number of codings (2/2)",
+    ]
+    assert titles[4].startswith("Named in at least 4 of 6 quarters")
     with Project.open(demo_path) as project:
         cross = [s for s in project.statements.list() if s.cross_quarter and s.category_id == 8]
         support = statement_support(project, cross)
@@ -152,8 +160,8 @@ def test_the_cross_deck_compares_all_quarters_when_some_are_chosen(
     written = export_decks(demo_path, tmp_path, ExportOptions(quarter_ids=(manfort,), cross=True))
     [across] = [p for p in written if p.stem.endswith("across-quarters")]
     titles = [slide_title(s) for s in Presentation(str(across)).slides]
-    assert titles[2].startswith("Named in at least 4 of 6 quarters")
-    assert slide_bullets(Presentation(str(across)).slides[2]) != ["no category meets the rule"]
+    rule = next(n for n, t in enumerate(titles) if t.startswith("Named in at least 4 of 6"))
+    assert slide_bullets(Presentation(str(across)).slides[rule]) != ["no category meets the rule"]
 
 
 def test_verbatim_statements_are_marked(demo_copy: Path, tmp_path: Path) -> None:
@@ -257,3 +265,50 @@ def test_the_cross_deck_ends_with_the_planning_section(
     assert goals > 0 and len(titles) - overview - 1 == goals  # a slide per goal follows
     manfort = [slide_title(s) for s in Presentation(str(decks["Manfort"])).slides]
     assert tr("planning.slides.overview_title") not in manfort
+
+
+def table_cells(slide) -> list[list[str]]:
+    [frame] = [shape for shape in slide.shapes if shape.has_table]
+    return [[cell.text for cell in row.cells] for row in frame.table.rows]
+
+
+def test_cross_deck_has_the_matrix_as_an_editable_table(
+    demo_path: Path, decks: dict[str, Path]
+) -> None:
+    from qda_app.core.exporters.cross_content import cross_content
+
+    deck = Presentation(str(decks["across-quarters"]))
+    slides = [s for s in deck.slides if slide_title(s).startswith("Categories by quarter: n")]
+    pages = [table_cells(s) for s in slides]
+    assert len(pages) == 2
+    with Project.open(demo_path) as project:
+        content = cross_content(project, ExportOptions(cross=True))
+    matrix = content.matrix
+    header = ["Category", *[c.name for c in matrix.columns], "Σ"]
+    assert all(page[0] == header for page in pages)  # the header repeats on every part
+    body = [row for page in pages for row in page[1:]]
+    assert body[-1] == [
+        "Total",
+        *[str(int(matrix.column_totals[c.quarter_id])) for c in matrix.columns],
+        str(int(matrix.grand_total)),
+    ]
+    categories = body[:-1]
+    assert [row[0].strip() for row in categories] == [r.name for r in matrix.rows]
+    for row, cells in zip(matrix.rows, categories, strict=True):
+        counts = [int(matrix.value(row.category_id, c.quarter_id)) for c in matrix.columns]
+        assert cells[1:] == [*map(str, counts), str(int(matrix.row_totals[row.category_id]))]
+        assert sum(counts) == int(matrix.row_totals[row.category_id])
+    # The categories meeting the k-of-n rule are shaded, the others are not.
+    met = [content.rule.meets(r.category_id) for r in matrix.rows]
+    assert any(met) and not all(met)
+    shaded = [
+        str(table_row.cells[0].fill.fore_color.rgb) == "FCE4B6"
+        for slide in slides
+        for frame in slide.shapes
+        if frame.has_table
+        for table_row in list(frame.table.rows)[1:]
+    ]
+    assert shaded == [*met, False]  # the totals row is not shaded
+    for slide in slides:
+        texts = [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+        assert "Shaded: Named in at least 4 of 6 quarters" in texts

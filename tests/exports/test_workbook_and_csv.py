@@ -66,6 +66,28 @@ def test_statements_sheet_counts_quarters_behind_cross_statements(workbook_path:
     assert all(r[10] is None for r in rows if r[1] != "Across quarters")
 
 
+def test_statements_link_to_their_segment_rows(demo_path: Path, workbook_path: Path) -> None:
+    book = load_workbook(workbook_path)
+    sheet, segments = book["Statements"], book["Segments"]
+    header = [c.value for c in sheet[1]]
+    first_link = header.index("Coding 1")
+    with Project.open(demo_path) as project:
+        statements = {s.id: s for s in project.statements.list()}
+    links = 0
+    for row in sheet.iter_rows(min_row=2):
+        statement = statements[row[0].value]
+        cells = row[first_link : first_link + len(statement.coding_ids)]
+        assert [c.value for c in cells] == list(statement.coding_ids)
+        for cell, coding_id in zip(cells, statement.coding_ids, strict=True):
+            link = cell.hyperlink
+            assert link is not None and link.target is None  # inside the workbook
+            target_sheet, target = link.location.rsplit("!", 1)
+            assert target_sheet == "'Segments'" and target.startswith("A")
+            assert segments[target].value == coding_id  # the row of that coding
+            links += 1
+    assert links == sum(len(s.coding_ids) for s in statements.values()) > 100
+
+
 def test_formula_like_text_stays_text(demo_copy: Path, tmp_path: Path) -> None:
     with Project.open(demo_copy, actor="tester") as project:
         coding = project.segments.list()[0].coding_id

@@ -23,7 +23,8 @@ class ExportOptions:
 
     `quote_format` words a verbatim quote (empty: the catalog's
     „{text}“ (Originalzitat Akteur*in)); `sources` adds where a quote stands; `appendix`
-    adds all segments to the report; `template` is a team's own .pptx.
+    adds all segments to the report; `template` is a team's own .pptx; `language` ("de" or
+    "en") the language of the files (empty: the language messages are shown in).
     """
 
     quarter_ids: tuple[int, ...] = ()
@@ -38,3 +39,4 @@ class ExportOptions:
     appendix: bool = False
     template: Path | None = None
     semicolon: bool = False
+    language: str = ""

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import QdaError
-from ..i18n import tr
+from ..i18n import tr, using_language
+from .export_cancel import CancelCheck, ExportCancelled, cancellable
 from .export_content import QuarterContent, chosen_quarters, quarter_contents
 from .export_options import ExportOptions
 
@@ -55,7 +56,25 @@ def _stem(project: Project) -> str:
 def plan_export(
     project: Project, fmt: str, out_dir: Path, options: ExportOptions
 ) -> list[PlannedFile]:
-    """The files an export will write, each with its writer (content read lazily)."""
+    """The files an export will write, each with its writer (content read lazily); names,
+    descriptions and content in the export's language (`options.language`)."""
+    with using_language(options.language):
+        planned = _plan(project, fmt, out_dir, options)
+    return [
+        PlannedFile(item.path, item.what, _in_language(options.language, item.write))
+        for item in planned
+    ]
+
+
+def _in_language(language: str, write: Callable[[Path], None]) -> Callable[[Path], None]:
+    def written(path: Path) -> None:
+        with using_language(language):
+            write(path)
+
+    return written
+
+
+def _plan(project: Project, fmt: str, out_dir: Path, options: ExportOptions) -> list[PlannedFile]:
     if fmt not in FORMATS:
         raise UnknownExportFormatError(
             "exports.unknown_format", format=fmt, known=", ".join(FORMATS)
@@ -146,25 +165,41 @@ class ExportStep:
     path: Path | None = None
 
 
-def export_steps(planned: list[PlannedFile], *, force: bool = False) -> Iterator[ExportStep]:
+def export_steps(
+    planned: list[PlannedFile], *, force: bool = False, cancel: CancelCheck | None = None
+) -> Iterator[ExportStep]:
     """Write the planned files one by one, yielding before each (and once at the end).
-    Closing the generator between files stops the export: files finished stay, none is
-    left half-written."""
+    Closing the generator between files stops the export; so does `cancel` saying yes at a
+    checkpoint inside a long file (between sheets, chapters, slides): then the generator
+    ends early. Files finished stay, none is left half-written."""
     check_free([p.path for p in planned], force=force)
     for done, item in enumerate(planned):
         yield ExportStep(done, len(planned), item.what, item.path)
-        write_safely(item.path, item.write, force=force)
+        if cancel is not None and cancel():
+            return
+        try:
+            with cancellable(cancel):
+                write_safely(item.path, item.write, force=force)
+        except ExportCancelled:
+            return
     yield ExportStep(len(planned), len(planned), "")
 
 
 def run_export(
-    planned: list[PlannedFile], *, force: bool = False, progress: Progress | None = None
+    planned: list[PlannedFile],
+    *,
+    force: bool = False,
+    progress: Progress | None = None,
+    cancel: CancelCheck | None = None,
 ) -> list[Path]:
-    """Write the planned files in order, telling `progress` before each."""
-    for step in export_steps(planned, force=force):
+    """Write the planned files in order, telling `progress` before each; the files written
+    (fewer than planned when `cancel` stopped the export)."""
+    finished = 0  # the files before the one a step announces are written
+    for step in export_steps(planned, force=force, cancel=cancel):
+        finished = step.done
         if progress is not None:
             progress(step.done, step.total, step.what)
-    return [p.path for p in planned]
+    return [p.path for p in planned[:finished]]
 
 
 class ExportFileExistsError(QdaError):

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ...core.analysis.quarter_axes import category_rows
 from ...core.exporters.export_options import DEFAULT_MAX_BULLETS, ExportOptions
 from ...core.exporters.export_run import FORMATS
-from ...core.i18n import tr
+from ...core.i18n import LANGUAGES, language, tr
 from .export_choices import ChoiceList, preview_text
 
 if TYPE_CHECKING:
@@ -88,6 +88,10 @@ class ExportDialog(QDialog):
         self.max_bullets = named(QSpinBox(), "exportMaxBullets")
         self.max_bullets.setRange(2, 20)
         self.max_bullets.setValue(DEFAULT_MAX_BULLETS)
+        self.language_box = named(QComboBox(), "exportLanguage")
+        for lang in LANGUAGES:
+            self.language_box.addItem(tr(f"gui.exports.language.{lang}"), lang)
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(language())))
         self.template_edit = named(QLineEdit(), "exportTemplate")
         self.template_edit.setPlaceholderText(tr("gui.exports.template_none"))
         self.template_button = named(QPushButton(tr("gui.exports.browse")), "exportTemplateBrowse")
@@ -114,6 +118,7 @@ class ExportDialog(QDialog):
         for box in (self.cross, self.sources, self.appendix, self.semicolon):
             box.toggled.connect(self.update_preview)
         self.format_box.currentIndexChanged.connect(self.update_preview)
+        self.language_box.currentIndexChanged.connect(self.update_preview)
         self.folder_edit.textChanged.connect(self.update_preview)
         self.resize(900, 680)
         self.update_preview()
@@ -122,6 +127,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(tr("gui.exports.format"), self.format_box)
         form.addRow(tr("gui.exports.folder"), folder_row)
+        form.addRow(tr("gui.exports.language"), self.language_box)
         template_row = QHBoxLayout()
         template_row.addWidget(self.template_edit, 1)
         template_row.addWidget(self.template_button)
@@ -177,6 +183,7 @@ class ExportDialog(QDialog):
             appendix=self.appendix.isChecked(),
             semicolon=self.semicolon.isChecked(),
             template=Path(template) if template else None,
+            language=str(self.language_box.currentData()),
         )
 
     def nothing_chosen(self) -> bool:

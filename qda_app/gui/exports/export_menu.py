@@ -74,7 +74,7 @@ class ExportMenu(QObject):
             force = bool(existing) and self._confirm_overwrite(existing)
             if existing and not force:
                 return None
-            steps = export_steps(planned, force=force)
+            steps = export_steps(planned, force=force, cancel=self._cancelled)
         except QdaError as error:
             show_warning(dialog, str(error))
             return None
@@ -84,6 +84,11 @@ class ExportMenu(QObject):
         self.run = run
         run.start()
         return run
+
+    def _cancelled(self) -> bool:
+        """Asked by the export between sheets, chapters and slides (worker thread)."""
+        run = self.run
+        return run is not None and run.cancelled
 
     def _confirm_overwrite(self, existing: list[Path]) -> bool:
         names = "\n".join(p.name for p in existing)

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ...i18n import tr
-from ..coding_agenda import format_date
-from ..export_content import CategorySection, Instrument, QuarterContent, quote_text
+from ..export_content import CategorySection, QuarterContent, quote_text
 from ..export_options import ExportOptions
+from ..instruments import Instrument
 from .report_writer import ReportWriter
 
 
@@ -22,8 +22,8 @@ def chapter_title(content: QuarterContent) -> str:
 
 
 def introduction(content: QuarterContent) -> str:
-    """ "In Manfort fand am 09.11.2020 der Online-Expert*innen-Workshop (online) mit 8
-    Teilnehmenden statt. Ergänzend: Telefoninterview (5)." from the instruments."""
+    """ "In Manfort fand am 09.11.2020 der Online-Expert*innen-Workshop mit 8 Teilnehmenden
+    statt. Ergänzend liegen für Manfort Telefoninterviews vor (N=5, 12.11.–10.12.2020)."""
     sentences = []
     for instrument in content.instruments:
         sentences.append(_instrument_sentence(content.quarter.name, instrument))
@@ -33,22 +33,24 @@ def introduction(content: QuarterContent) -> str:
 
 
 def _instrument_sentence(quarter: str, instrument: Instrument) -> str:
+    """The event's name carries its format ("Online-Expert*innen-Workshop")."""
     if instrument.documents == 1 and instrument.n > 1:
-        when = format_date(instrument.dates[0]) if instrument.dates else "…"
-        key = (
-            "exports.report.intro_event_format"
-            if instrument.format
-            else "exports.report.intro_event"
-        )
+        when = instrument.when or "…"
         return tr(
-            key,
+            "exports.report.intro_event",
             quarter=quarter,
             name=instrument.name,
             date=when,
             n=instrument.n,
-            format=instrument.format,
         )
-    return tr("exports.report.intro_group", quarter=quarter, name=instrument.name, n=instrument.n)
+    dates = f", {instrument.when}" if instrument.when else ""
+    return tr(
+        "exports.report.intro_group",
+        quarter=quarter,
+        name=instrument.name,
+        n=instrument.n,
+        dates=dates,
+    )
 
 
 def as_paragraph(texts: Sequence[str]) -> str:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ...i18n import tr
 from ..coding_agenda import format_date
 from ..cross_content import CrossContent
+from ..export_cancel import checkpoint
 from ..export_content import QuarterContent, chosen_rows
 from ..export_options import ExportOptions
 from ..workbook.segment_rows import segment_filter
@@ -49,12 +50,16 @@ def build_report(
     document.add_paragraph(tr("exports.report.contents"), style="TOC Heading")
     marker = document.add_paragraph()
     for content in contents:
+        checkpoint()
         add_quarter_chapter(writer, content, options)
+    checkpoint()
     if cross is not None:
         add_cross_chapter(writer, cross)
+        checkpoint()
     rows = chosen_rows(project, options)
     definitions = {c.id: c.definition for c in project.categories.list()}
     add_methods_section(writer, contents, rows, definitions, project.category_history.changes())
+    checkpoint()
     if options.appendix:
         add_appendix(writer, project, options)
     _insert_toc(writer, marker)

@@ -16,6 +16,7 @@ from ..cross_content import CrossContent, CrossSection
 from ..export_options import ExportOptions
 from ..planning_slides import PlanningSlideOptions, add_planning_slides
 from .deck import Deck
+from .matrix_table import add_matrix_table_slides
 from .quarter_deck import add_bullet_slides, content_title, statement_bullet
 from .sections import DeckContext, add_extra_sections, register_deck_section
 
@@ -54,6 +55,7 @@ def build_cross_deck(project: Project, content: CrossContent, options: ExportOpt
     deck.section_slide(tr("exports.slide.cross_title"), project.details.get().name)
     picture = heatmap(content.matrix, rule=content.rule, size=PICTURE_SIZE)
     deck.picture_slide(tr("exports.slide.matrix"), picture, kicker=kicker)
+    add_matrix_table_slides(deck, content, kicker=kicker)
     add_bullet_slides(
         deck,
         content.rule_text,

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import QdaError
+from ..export_cancel import checkpoint
 from .deck_shapes import (
     add_accent_line,
     add_slide_number,
@@ -104,6 +105,7 @@ class Deck:
             shape.left, shape.top, shape.width, shape.height = self._box(inches)
 
     def _new(self, kind: str) -> Any:
+        checkpoint()  # a cancelled export stops between slides
         return self.presentation.slides.add_slide(self._layout(kind))
 
     def _decorate(
@@ -226,6 +228,20 @@ class Deck:
         image.left = left + (width - image.width) // 2
         self._decorate(slide, kicker)
         return slide
+
+    def titled_slide(self, title: str, *, kicker: str = "") -> Any:
+        """A slide with only its title (and the decoration): shapes are added by the caller
+        into `box(...)` rectangles."""
+        slide = self._new("title_only")
+        heading = slide.shapes.title
+        self._place(heading, TITLE_BOX)
+        fill_title(heading, title, 28, width=self._title_width(heading))
+        self._decorate(slide, kicker)
+        return slide
+
+    def box(self, inches: tuple[float, float, float, float]) -> tuple[int, int, int, int]:
+        """A rectangle of the default geometry (inches) in EMU, scaled to the slide."""
+        return self._box(inches)
 
     def text_slide(self, title: str, columns: Sequence[Sequence[str]], *, kicker: str = "") -> Any:
         """A slide with up to three plain bullet columns side by side (no placeholder)."""

@@ -5,6 +5,7 @@ columns, set widths, and every text cell written as text, never as a formula."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -21,6 +22,20 @@ def plain(value: Any) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class Link:
+    """A cell that links to a place in the workbook ("'Segmente'!A12")."""
+
+    value: int | str
+    location: str
+
+
+def place(sheet_title: str, row: int) -> str:
+    """Where a link points: the first cell of `row` on a sheet."""
+    name = sheet_title[:31].replace("'", "''")
+    return f"'{name}'!A{row}"
+
+
 class SheetStyles:
     """The few styles the sheets share, made once."""
 
@@ -28,6 +43,7 @@ class SheetStyles:
         from openpyxl.styles import Alignment, Font, PatternFill
 
         self.header_font = Font(bold=True)
+        self.link = Font(color="0563C1", underline="single")
         self.header_fill = PatternFill("solid", start_color="D9E2F3", end_color="D9E2F3")
         self.bold = Font(bold=True)
         self.wrap = Alignment(wrap_text=True, vertical="top")
@@ -68,6 +84,9 @@ def write_sheet(
     for index, values in enumerate(rows):
         cells: list[Any] = []
         for column, value in enumerate(values):
+            if isinstance(value, Link):
+                cells.append(_link_cell(sheet, value, styles))
+                continue
             styled = (column in wrap and value not in ("", None)) or index in bold
             if not styled and plain(value):
                 # No cell object: the fast path of write-only mode; empty text is no cell.
@@ -87,3 +106,13 @@ def write_sheet(
     last = get_column_letter(max(len(headers), 1))
     sheet.auto_filter.ref = f"A1:{last}{count + 1}"
     return sheet, count
+
+
+def _link_cell(sheet: Any, link: Link, styles: SheetStyles) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    cell = WriteOnlyCell(sheet, value=link.value)
+    cell.hyperlink = Hyperlink(ref="", location=link.location)
+    cell.font = styles.link
+    return cell

@@ -3,6 +3,9 @@ statements with their links, and the documents; one sheet each."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,10 +17,11 @@ from ..agenda_columns import XLSX_COLUMNS, header
 from ..coding_agenda import build_agenda
 from ..coding_agenda_xlsx import WIDTHS as AGENDA_WIDTHS
 from ..coding_agenda_xlsx import agenda_values
+from ..export_cancel import ExportCancelled, checkpoint
 from ..export_content import chosen_rows
 from ..export_options import ExportOptions
 from .segment_rows import segment_table
-from .sheet_writer import SheetStyles, write_sheet
+from .sheet_writer import Link, SheetStyles, place, write_sheet
 
 if TYPE_CHECKING:
     from ...project import Project
@@ -25,8 +29,16 @@ if TYPE_CHECKING:
 
 def _segments_sheet(
     workbook: Any, project: Project, options: ExportOptions, styles: SheetStyles
-) -> None:
+) -> dict[int, int]:
+    """Writes the segments; returns the sheet row of each coding id (for the links)."""
     table = segment_table(project, options)
+    row_of: dict[int, int] = {}
+
+    def numbered() -> Iterator[list[Any]]:
+        for index, row in enumerate(table.rows):
+            row_of[int(row[0])] = index + 2  # under the header row
+            yield row
+
     wrapped = [
         table.headers.index(tr(f"exports.column.{c}"))
         for c in ("text", "paraphrase", "generalisation")
@@ -36,10 +48,11 @@ def _segments_sheet(
         tr("exports.sheet.segments"),
         table.headers,
         table.widths,
-        table.rows,
+        numbered(),
         styles,
         wrapped=wrapped,
     )
+    return row_of
 
 
 def _matrix_sheet(
@@ -122,8 +135,14 @@ STATEMENT_WIDTHS = (7, 18, 45, 8, 70, 8, 24, 8, 24, 14, 12)
 
 
 def _statements_sheet(
-    workbook: Any, project: Project, options: ExportOptions, styles: SheetStyles
+    workbook: Any,
+    project: Project,
+    options: ExportOptions,
+    styles: SheetStyles,
+    segment_rows: dict[int, int],
 ) -> None:
+    """A row per statement; after its columns, each linked coding as a link to its row on
+    the Segments sheet (a coding the export leaves out is named without a link)."""
     quarters = {q.id: q.name for q in project.quarters.list()}
     paths = project.categories.paths()
     wanted = {r.category_id for r in chosen_rows(project, options)}
@@ -140,6 +159,16 @@ def _statements_sheet(
     def ids(values: tuple[int, ...]) -> str:
         return ", ".join(str(v) for v in values)
 
+    segments = tr("exports.sheet.segments")
+
+    def links(coding_ids: tuple[int, ...]) -> list[Link | int]:
+        return [
+            Link(i, place(segments, segment_rows[i])) if i in segment_rows else i
+            for i in coding_ids
+        ]
+
+    most = max((len(s.coding_ids) for s in statements), default=0)
+
     rows = [
         [
             s.id,
@@ -153,15 +182,18 @@ def _statements_sheet(
             ids(s.source_ids),
             ids(s.generalised_by),
             support[s.id].count if s.id in support else None,
+            *links(s.coding_ids),
         ]
         for s in statements
     ]
-    headers = [tr(f"exports.statement_column.{c}") for c in STATEMENT_COLUMNS]
+    headers = [tr(f"exports.statement_column.{c}") for c in STATEMENT_COLUMNS] + [
+        tr("exports.statement_column.segment_link", number=n) for n in range(1, most + 1)
+    ]
     write_sheet(
         workbook,
         tr("exports.sheet.statements"),
         headers,
-        STATEMENT_WIDTHS,
+        [*STATEMENT_WIDTHS, *[12] * most],
         rows,
         styles,
         wrapped=[4],
@@ -220,9 +252,30 @@ def write_workbook(project: Project, options: ExportOptions, path: Path) -> None
 
     workbook = Workbook(write_only=True)
     styles = SheetStyles()
-    _segments_sheet(workbook, project, options, styles)
-    _matrix_sheet(workbook, project, options, styles)
-    _agenda_sheet(workbook, project, styles)
-    _statements_sheet(workbook, project, options, styles)
-    _documents_sheet(workbook, project, styles)
+    try:
+        checkpoint()
+        segment_rows = _segments_sheet(workbook, project, options, styles)
+        checkpoint()
+        _matrix_sheet(workbook, project, options, styles)
+        checkpoint()
+        _agenda_sheet(workbook, project, styles)
+        checkpoint()
+        _statements_sheet(workbook, project, options, styles, segment_rows)
+        checkpoint()
+        _documents_sheet(workbook, project, styles)
+        checkpoint()
+    except ExportCancelled:
+        _discard(workbook)
+        raise
     workbook.save(str(path))
+
+
+def _discard(workbook: Any) -> None:
+    """A cancelled workbook: close its sheets' writers and remove their temporary files."""
+    for sheet in workbook.worksheets:
+        with contextlib.suppress(Exception):  # a sheet stopped half-way may refuse to close
+            sheet.close()
+        out = getattr(getattr(sheet, "_writer", None), "out", None)
+        if out:
+            with contextlib.suppress(OSError):
+                os.remove(out)

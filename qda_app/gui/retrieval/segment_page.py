@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -53,7 +53,7 @@ class SegmentPage(QWidget):
         }
         for name, combo in self.combos.items():
             combo.setObjectName(f"segmentFilter_{name}")
-            combo.setMinimumContentsLength(18)
+            combo.setMinimumContentsLength(12)
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.subtree = QCheckBox(self)
         self.subtree.setChecked(True)
@@ -74,19 +74,22 @@ class SegmentPage(QWidget):
         self.table.setObjectName("segmentTable")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setWordWrap(False)
+        # Two lines per row: the coded words wrap; all of them and the context on hover.
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 6)
+        self.table.verticalHeader().setDefaultSectionSize(2 * self.fontMetrics().lineSpacing() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in enumerate((460, 260, 220, 180, 90)):
             header.resizeSection(column, width)
         self.table.doubleClicked.connect(self._double_clicked)
-        grid = QGridLayout()
+        grid = QGridLayout()  # three filters a row: the page keeps the trees beside it
         for position, name in enumerate(self.combos):
-            grid.addWidget(self.labels[name], 0, position)
-            grid.addWidget(self.combos[name], 1, position)
+            row, column = divmod(position, 3)
+            grid.addWidget(self.labels[name], 2 * row, column)
+            grid.addWidget(self.combos[name], 2 * row + 1, column)
         options = QHBoxLayout()
         for widget in (self.subtree, self.quotes, self.text_filter):
             options.addWidget(widget)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from html import escape
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -35,10 +36,12 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         headers: Sequence[str],
         cells: Sequence[Callable[[Row], str]],
         parent: QObject | None = None,
+        tooltips: dict[int, Callable[[Row], str]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.header_keys = list(headers)
         self.cells = list(cells)
+        self.tooltips = dict(tooltips or {})  # columns whose tooltip says more than the cell
         self.rows: list[Row] = []
 
     def set_rows(self, rows: Sequence[Row]) -> None:
@@ -55,6 +58,8 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in self.tooltips:
+            return self.tooltips[index.column()](self.rows[index.row()])
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.cells[index.column()](self.rows[index.row()])
         return None
@@ -81,7 +86,7 @@ def segment_model(parent: QObject | None = None) -> RowTableModel[Segment]:
             "gui.segments.column.coder",
         ],
         [
-            lambda s: in_context(s.context_before, s.text, s.context_after),
+            lambda s: flat(s.text).strip(),
             lambda s: " / ".join(s.category_path),
             lambda s: s.document_title,
             lambda s: s.quarter_label,
@@ -89,4 +94,9 @@ def segment_model(parent: QObject | None = None) -> RowTableModel[Segment]:
             lambda s: s.coder,
         ],
         parent,
+        # The coded words show in the cell; with their context on hover (wrapped as a
+        # paragraph).
+        tooltips={
+            0: lambda s: f"<p>{escape(in_context(s.context_before, s.text, s.context_after))}</p>"
+        },
     )

@@ -235,3 +235,18 @@ def test_an_unreadable_manifest_is_reported_inline_and_holds_the_import(
     dialog.form.manifest_clear.click()
     assert dialog.form.manifest_message.isHidden()
     assert dialog.import_button.isEnabled()
+
+
+def test_the_table_shows_the_title_the_import_will_give(qtbot, window, tmp_path):
+    """A protocol whose first line is a title shows it in the table instead of the file
+    name, and imports with it; a title typed into the table wins."""
+    titled = tmp_path / "ws_opladen.txt"
+    titled.write_text("Protokoll: Treffen der Träger Opladen\n\nText.\n", encoding="utf-8")
+    plain = tmp_path / "ti_opladen.txt"
+    plain.write_text("I: Guten Tag.\nB: Hallo.\n", encoding="utf-8")
+    dialog = open_import(qtbot, window, [titled, plain])
+    assert dialog.model.data(cell(dialog, titled, "title")) == "Treffen der Träger Opladen"
+    assert dialog.model.data(cell(dialog, plain, "title")) == "ti_opladen"
+    type_into_cell(qtbot, dialog.table, cell(dialog, titled, "title"), "ws_opladen")
+    assert dialog.model.data(cell(dialog, titled, "title")) == "ws_opladen"
+    dialog.reject()

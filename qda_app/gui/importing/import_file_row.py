@@ -9,6 +9,7 @@ from pathlib import Path
 from ...core.errors import ValidationError
 from ...core.importers.metadata import FileMetadata, parse_date, parse_participants
 from ...core.importers.prepared_batch import FileReading, PreparedFile
+from ...core.importers.title_line import title_from_text
 from ..documents.metadata_fields import shown_value
 from .import_status_icons import CHECK, FAILED, PENDING, READY
 
@@ -40,8 +41,20 @@ class ImportRow:
         return self.reading is not None and self.reading.read is not None
 
     def metadata(self) -> FileMetadata:
-        """The values the file will be imported with."""
-        return self.layered.with_values(**self.edits) if self.edits else self.layered
+        """The values the file will be imported with. A title that is only the file name
+        gives way to the protocol's own title line, as the import would choose it."""
+        values = self.layered.with_values(**self.edits) if self.edits else self.layered
+        reading = self.reading
+        if (
+            "title" not in self.edits
+            and values.title == self.path.stem
+            and reading
+            and reading.read
+        ):
+            own = title_from_text(reading.read[1])
+            if own:
+                values = values.with_values(title=own)
+        return values
 
     def text(self, name: str) -> str:
         """A field's value as shown and edited in the table; a usable date or number is shown

@@ -13,13 +13,20 @@ import builtins
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, bindparam, exists, func, select
+from sqlalchemy import Select, exists, func, select
 
-from ..db.models import Coding, Document, StatementCoding
+from ..db.models import Coding, StatementCoding
 from ..errors import NotFoundError
 from ..text_fold import fold
 from ..values import Segment, SegmentFilter
-from .segment_context import SegmentLookups, context_around
+from .segment_building import (
+    MAX_IN,
+    SegmentBuilder,
+    document_texts,
+    matches_text,
+    statement_links,
+)
+from .segment_context import SegmentLookups
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -28,9 +35,8 @@ if TYPE_CHECKING:
     from ..project import Project
 
 BATCH = 1000
-# Longer id lists are not sent as IN (…) parameters (slow to compile, and SQLite limits
-# their number): the rows are filtered after reading instead.
-MAX_IN = 500
+# MAX_IN: longer id lists are not sent as IN (…) parameters (slow to compile, and SQLite
+# limits their number): the rows are filtered after reading instead.
 
 
 FRAME_COLUMNS = (
@@ -81,15 +87,15 @@ class SegmentService:
             loaded: dict[int, str] = {}
             for offset in range(0, len(rows), BATCH):
                 batch = rows[offset : offset + BATCH]
-                links = _statement_links(session, [row[0] for row in batch])
+                links = statement_links(session, [row[0] for row in batch])
                 if texts:  # the texts of this batch's documents, in one query
                     wanted = {row[1] for row in batch}
                     loaded = {k: v for k, v in loaded.items() if k in wanted}
-                    loaded.update(_document_texts(session, wanted - set(loaded)))
+                    loaded.update(document_texts(session, wanted - set(loaded)))
                 for row in batch:
                     text = loaded.get(row[1], "")
                     segment = build(row, text, links.get(row[0], ()))
-                    if needle and not _matches(segment, needle):
+                    if needle and not matches_text(segment, needle):
                         continue
                     yield segment
 
@@ -280,123 +286,3 @@ def _int_array(rows: builtins.list[Any], width: int) -> Any:
 
     flat = np.fromiter(chain.from_iterable(rows), dtype="int64", count=len(rows) * width)
     return flat.reshape(len(rows), width)
-
-
-_LINKS = (
-    select(StatementCoding.coding_id, StatementCoding.statement_id)
-    .where(StatementCoding.coding_id.in_(bindparam("ids", expanding=True)))
-    .order_by(StatementCoding.statement_id)
-)
-
-
-def _statement_links(
-    session: Session, coding_ids: builtins.list[int]
-) -> dict[int, tuple[int, ...]]:
-    """Statement ids per coding. One prepared query with an expanding parameter: building
-    an IN of a thousand literal values anew each time took longer than the query itself."""
-    links: dict[int, list[int]] = {}
-    for coding_id, statement_id in session.execute(_LINKS, {"ids": coding_ids}):
-        links.setdefault(coding_id, []).append(statement_id)
-    return {key: tuple(value) for key, value in links.items()}
-
-
-def _document_texts(session: Session, document_ids: set[int]) -> dict[int, str]:
-    """Texts of some documents (a batch of segments touches a few dozen at most)."""
-    texts: dict[int, str] = {}
-    ordered = sorted(document_ids)
-    for start in range(0, len(ordered), MAX_IN):
-        chunk = ordered[start : start + MAX_IN]
-        query = select(Document.id, Document.text).where(Document.id.in_(chunk))
-        texts.update((row[0], row[1] or "") for row in session.execute(query))
-    return texts
-
-
-class SegmentBuilder:
-    """Makes Segments from rows of ROW_COLUMNS; what a document or a category contributes is
-    worked out once per call, not once per segment."""
-
-    def __init__(self, lookups: SegmentLookups, context: int) -> None:
-        self.lookups = lookups
-        self.context = context
-        self._documents: dict[int, tuple[Any, ...]] = {}
-        self._categories: dict[int, tuple[Any, ...]] = {}
-
-    def _document(self, document_id: int) -> tuple[Any, ...]:
-        found = self._documents.get(document_id)
-        if found is None:
-            lookups, document = self.lookups, self.lookups.documents[document_id]
-            quarter = document.quarter_id
-            found = self._documents[document_id] = (
-                document.title,
-                document.date,
-                quarter,
-                lookups.quarter_path(quarter),
-                lookups.social_space(quarter),
-                document.method_id,
-                lookups.methods.get(document.method_id, ""),
-            )
-        return found
-
-    def _category(self, category_id: int) -> tuple[Any, ...]:
-        found = self._categories.get(category_id)
-        if found is None:
-            lookups = self.lookups
-            found = self._categories[category_id] = (
-                lookups.category_path(category_id),
-                lookups.categories[category_id].tag,
-                lookups.top_category(category_id),
-            )
-        return found
-
-    def __call__(self, row: Any, text: str, statements: tuple[int, ...]) -> Segment:
-        (
-            coding_id,
-            document_id,
-            start,
-            end,
-            category_id,
-            coder_id,
-            memo,
-            para,
-            gen,
-            quote,
-            version,
-        ) = row
-        title, when, quarter, quarter_path, social, method_id, method = self._document(document_id)
-        path, tag, top = self._category(category_id)
-        before, after = context_around(text, start, end, self.context) if text else ("", "")
-        return Segment(
-            coding_id,
-            document_id,
-            start,
-            end,
-            text[start:end],
-            before,
-            after,
-            title,
-            when,
-            quarter,
-            quarter_path,
-            social,
-            method_id,
-            method,
-            coder_id,
-            self.lookups.coders.get(coder_id, ""),
-            category_id,
-            path,
-            tag,
-            top,
-            memo,
-            para,
-            gen,
-            bool(quote),
-            statements,
-            version,
-        )
-
-
-def _matches(segment: Segment, needle: str) -> bool:
-    return any(
-        needle in fold(value)
-        for value in (segment.text, segment.paraphrase, segment.generalisation, segment.memo)
-    )

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDockWidget,
+    QHeaderView,
     QMenu,
     QTreeView,
     QWidget,
@@ -46,6 +47,8 @@ class CategoryTreeDock(QDockWidget):
         self.view.setModel(self.model)
         self.view.setUniformRowHeights(True)
         self.view.setIndentation(14)
+        # Subcategory names share their beginning ("im Hinblick auf …"): keep both ends visible.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.view.setDefaultDropAction(Qt.DropAction.MoveAction)
@@ -56,10 +59,8 @@ class CategoryTreeDock(QDockWidget):
         )
         header = self.view.header()
         header.setStretchLastSection(False)
-        # Full names: every column as wide as its content; a narrow dock scrolls sideways.
-        self.columns = ContentColumns(
-            self.view, (CategoryTreeModel.NAME, CategoryTreeModel.TAG, CategoryTreeModel.CODINGS)
-        )
+        header.setSectionResizeMode(CategoryTreeModel.NAME, QHeaderView.ResizeMode.Stretch)
+        self.columns = ContentColumns(self.view, (CategoryTreeModel.TAG, CategoryTreeModel.CODINGS))
         self.state = TreeViewState(self.view, self.model)
         self.setWidget(self.view)
 

@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
+    QHeaderView,
     QMenu,
     QTreeView,
     QWidget,
@@ -38,11 +39,11 @@ class QuarterTreeDock(QDockWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.view.header()
         header.setStretchLastSection(False)
-        # Full names: every column as wide as its content; a narrow dock scrolls sideways.
-        header.setSectionsMovable(False)
+        # Protocol titles end in what tells them apart ("… 3 – Kita"): keep both ends.
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        header.setSectionResizeMode(QuarterDocumentModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.columns = ContentColumns(
-            self.view,
-            (QuarterDocumentModel.NAME, QuarterDocumentModel.DATE, QuarterDocumentModel.CODINGS),
+            self.view, (QuarterDocumentModel.DATE, QuarterDocumentModel.CODINGS)
         )
         self.state = TreeViewState(self.view, self.model)
         self.view.selectionModel().currentChanged.connect(self._current_changed)

@@ -12,17 +12,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QListView,
     QListWidget,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,9 +31,9 @@ from ...core.values import SegmentFilter, StatementInfo
 from ..categories.segment_list import ENTRY_ROLE, SegmentDelegate, fill_list, mute, segment_entries
 from ..common.message_boxes import show_warning
 from ..planning.goal_link_menu import goal_link_menu
+from .cell_editor_views import cell_segments_view, cell_statements_view, shortcut_action
 from .cell_segments_model import CellSegmentsModel
 from .cell_statements_model import CellStatementsModel, evidence_of
-from .statement_delegate import StatementDelegate
 
 if TYPE_CHECKING:
     from ...core.project import Project
@@ -57,59 +54,15 @@ class CellEditor(QWidget):
 
         self.segments = CellSegmentsModel(self)
         self.segments.error_occurred.connect(self._refused)
-        self.segments_view = QTableView(self)
-        self.segments_view.setObjectName("cellSegments")
-        self.segments_view.setModel(self.segments)
-        self.segments_view.setItemDelegateForColumn(
-            CellSegmentsModel.SEGMENT, SegmentDelegate(self)
-        )
-        self.segments_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.segments_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.segments_view.setDragEnabled(True)
-        self.segments_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.segments_view.setDefaultDropAction(Qt.DropAction.LinkAction)
-        self.segments_view.setWordWrap(True)
-        self.segments_view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.segments_view.verticalHeader().hide()
-        self.segments_view.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        header = self.segments_view.horizontalHeader()
-        header.setSectionResizeMode(
-            CellSegmentsModel.STATUS, QHeaderView.ResizeMode.ResizeToContents
-        )
-        for column in (
-            CellSegmentsModel.SEGMENT,
-            CellSegmentsModel.PARAPHRASE,
-            CellSegmentsModel.GENERALISATION,
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.segments_view = cell_segments_view(self, self.segments)
 
         self.statements = CellStatementsModel(self)
         self.statements.error_occurred.connect(self._refused)
         self.statements.statement_created.connect(self._select_new_statement)
-        self.statements_view = QListView(self)
-        self.statements_view.setObjectName("cellStatements")
-        self.statements_view.setModel(self.statements)
-        self.statements_view.setItemDelegate(StatementDelegate(self.statements_view))
-        self.statements_view.setWordWrap(True)
-        self.statements_view.setResizeMode(QListView.ResizeMode.Adjust)
-        self.statements_view.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
-        self.statements_view.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.statements_view.setDropIndicatorShown(True)
-        self.statements_view.setAcceptDrops(True)
-        self.statements_view.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-        )
+        self.statements_view = cell_statements_view(self, self.statements)
         self.statements_view.selectionModel().currentChanged.connect(
             lambda *_: self._show_evidence()
         )
-        self.statements_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.statements_view.customContextMenuRequested.connect(self._statement_menu)
 
         self.new_button = QPushButton(self)
@@ -134,21 +87,16 @@ class CellEditor(QWidget):
         self.hint.setWordWrap(True)
         mute(self.hint)
 
-        self.link_action = QAction(self)
-        self.link_action.setShortcut(QKeySequence("Ctrl+L"))
-        self.link_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.link_action.triggered.connect(self.link_selected)
-        self.addAction(self.link_action)
-        self.new_action = QAction(self)
-        self.new_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.new_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.new_action.triggered.connect(self.new_statement)
-        self.addAction(self.new_action)
-        self.delete_action = QAction(self)
-        self.delete_action.setShortcut(QKeySequence.StandardKey.Delete)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.delete_action.triggered.connect(self.delete_statement)
-        self.statements_view.addAction(self.delete_action)
+        children = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.link_action = shortcut_action(self, "Ctrl+L", children, self.link_selected)
+        self.new_action = shortcut_action(self, "Ctrl+Shift+N", children, self.new_statement)
+        self.delete_action = shortcut_action(
+            self,
+            QKeySequence.StandardKey.Delete,
+            Qt.ShortcutContext.WidgetShortcut,
+            self.delete_statement,
+            added_to=self.statements_view,
+        )
 
         buttons = QHBoxLayout()
         for button in (self.new_button, self.link_button, self.up_button, self.down_button):

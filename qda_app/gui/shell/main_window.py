@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from importlib import metadata
 
-from PySide6.QtCore import QEvent, QSocketNotifier, Qt, QTimer
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QDockWidget,
     QFileDialog,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -30,21 +26,21 @@ from ..documents.document_properties_dialog import DocumentPropertiesDialog
 from ..documents.document_view import DocumentView
 from ..documents.quarter_tree_dock import QuarterTreeDock
 from ..importing.import_launcher import ProtocolImportLauncher
+from . import window_commands as commands
 from .app_settings import AppSettings
-from .change_relay import ChangeRelay
 from .coder_name_dialog import ask_coder_name_once
 from .main_menus import MainMenus
 from .new_project_dialog import NewProjectDialog
 from .project_opening import create_project_file, open_project_file
 from .project_status_bar import ProjectStatusBar
+from .project_watch import ProjectWatch
 from .server_connection import ServerConnectDialog
 from .settings_dialog import SettingsDialog
 from .start_page import StartPage
-from .ui_language import apply_language
+from .window_layout import ProjectDocks, project_folder, restore_layout, window_title
 from .workspace import Workspace
 
 DEFAULT_SIZE = (1280, 800)
-WATCH_INTERVAL_MS = 1000
 
 
 class MainWindow(QMainWindow):
@@ -55,20 +51,13 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.settings = settings or AppSettings()
         self.project: Project | None = None
-        self._unsubscribe: Callable[[], None] | None = None
-        # Change events reach the window on the GUI thread, also those of background imports.
-        self.changes = ChangeRelay(self)
+        # Its own changes and those of other processes (the CLI, a colleague's window).
+        self.watch = ProjectWatch(self.poll_external_changes, self)
+        self.changes = self.watch.changes
         self.changes.changed.connect(self._on_change)
-        # Changes of other processes (the CLI, a colleague's window) show within 2 seconds.
-        self.watch_timer = QTimer(self)
-        self.watch_timer.setInterval(WATCH_INTERVAL_MS)
-        self.watch_timer.timeout.connect(self.poll_external_changes)
-        # On a server, a colleague's commit also wakes the window at once (LISTEN/NOTIFY).
-        self._wakeup: QSocketNotifier | None = None
+        self.watch_timer = self.watch.timer
         self.importer = ProtocolImportLauncher(self)
         self.properties_dialog: DocumentPropertiesDialog | None = None
-        # While the start page shows, the (empty) docks are hidden; their visibility waits here.
-        self._dock_visibility: dict[QDockWidget, bool] | None = None
         self.start_page = StartPage(self)
         self.document_view = DocumentView(self)
         self.stack = QStackedWidget(self)
@@ -85,6 +74,9 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
         self.workbench = Workbench(self)
         self.menus = MainMenus(self)
+        self.project_docks = ProjectDocks(
+            lambda: (self.quarter_dock, self.category_dock, *self.workbench.docks())
+        )
 
         self.quarter_dock.document_selected.connect(self.show_document)
         self.quarter_dock.properties_requested.connect(self.edit_document_properties)
@@ -97,7 +89,7 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.quarter_dock, self.category_dock], [400, 400], Qt.Orientation.Horizontal
         )
-        self._restore_layout()
+        restore_layout(self, self.settings)
         self._set_project(None)
         self.retranslate()
 
@@ -114,31 +106,8 @@ class MainWindow(QMainWindow):
         if recent and os.path.exists(recent[0]):
             self.open_project(recent[0])
 
-    def _restore_layout(self) -> None:
-        geometry = self.settings.window_geometry()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        state = self.settings.window_state()
-        if state is not None:
-            self.restoreState(state)
-
     def _show_docks(self, project_open: bool) -> None:
-        """Docks belong to a project: hidden on the start page, as they were once one opens."""
-        docks: tuple[QDockWidget, ...] = (
-            self.quarter_dock,
-            self.category_dock,
-            *self.workbench.docks(),
-        )
-        if not project_open and self._dock_visibility is None:
-            self._dock_visibility = {dock: not dock.isHidden() for dock in docks}
-            for dock in docks:
-                dock.hide()
-        elif project_open and self._dock_visibility is not None:
-            for dock, visible in self._dock_visibility.items():
-                dock.setVisible(visible)
-            self._dock_visibility = None
-        for dock in docks:
-            dock.toggleViewAction().setEnabled(project_open)
+        self.project_docks.show(project_open)
 
     def tear_down(self) -> None:
         """Close the project, empty the views and delete the widgets, in this order."""
@@ -172,37 +141,22 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _update_title(self) -> None:
-        if self.project is None:
-            self.setWindowTitle(tr("gui.app_name"))
-        else:
-            name = os.path.basename(self.project.location)
-            self.setWindowTitle(tr("gui.window_title", name=name))
+        self.setWindowTitle(window_title(self.project))
 
     # -- projects ----------------------------------------------------------------------------
 
     def _set_project(self, project: Project | None) -> None:
-        if self._unsubscribe is not None:
-            self._unsubscribe()
-            self._unsubscribe = None
-        if self._wakeup is not None:
-            self._wakeup.setEnabled(False)
-            self._wakeup.deleteLater()
-            self._wakeup = None
+        self.watch.detach()
         if self.project is not None:
             self.project.close()
         self.workspace.show_document_tab()
         self.project = project
         if project is not None:
-            self._unsubscribe = project.subscribe(self.changes)
+            self.watch.subscribe(project)
             self.settings.add_recent(project.location)
-            project.history.poll_external()  # from now on, others' changes are reported
-            self.watch_timer.start()
-            socket = project.history.change_socket()
-            if socket is not None:
-                self._wakeup = QSocketNotifier(socket, QSocketNotifier.Type.Read, self)
-                self._wakeup.activated.connect(lambda *_: self.poll_external_changes())
+            self.watch.start(project)
         else:
-            self.watch_timer.stop()
+            self.watch.stop()
         for part in (self.quarter_dock.model, self.category_dock.model, self.document_view):
             part.set_project(project)
         self.workspace.set_project(project)
@@ -303,8 +257,7 @@ class MainWindow(QMainWindow):
         self.start_page.set_recent(recent)
 
     def _folder(self) -> str:
-        recent = self.settings.recent_files()
-        return os.path.dirname(recent[0]) if recent else os.path.expanduser("~")
+        return project_folder(self.settings)
 
     def show_document(self, document_id: int) -> None:
         self.workspace.setCurrentWidget(self.document_view)
@@ -314,15 +267,7 @@ class MainWindow(QMainWindow):
 
     def edit_document_properties(self, document_id: int | None = None) -> None:
         """Document → Properties…: edit the shown (or the given) document's metadata."""
-        document_id = document_id if document_id is not None else self.document_view.document_id
-        if self.project is None or document_id is None:
-            return
-        if document_id != self.document_view.document_id:
-            self.quarter_dock.select_document(document_id)
-        dialog = DocumentPropertiesDialog(self.project, document_id, self)
-        dialog.finished.connect(dialog.deleteLater)
-        self.properties_dialog = dialog
-        dialog.open()
+        commands.edit_document_properties(self, document_id)
 
     # -- dropping protocol files on the window -----------------------------------------------
 
@@ -338,40 +283,17 @@ class MainWindow(QMainWindow):
     # -- edit, settings, help ----------------------------------------------------------------
 
     def undo(self) -> None:
-        self._history_step(redo=False)
+        commands.step_history(self, redo=False)
 
     def redo(self) -> None:
-        self._history_step(redo=True)
-
-    def _history_step(self, *, redo: bool) -> None:
-        if self.project is None:
-            return
-        history = self.project.history
-        try:
-            if redo:
-                history.redo(expected=self.menus.redo_entry)
-            else:
-                history.undo(expected=self.menus.undo_entry)
-        except QdaError as error:
-            show_warning(self, str(error))
-        self.menus.update_project_actions(self.project)
+        commands.step_history(self, redo=True)
 
     def open_settings(self) -> None:
-        dialog = SettingsDialog(self.settings, self)
-        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
-            self.apply_settings(dialog)
+        commands.open_settings(self)
 
     def apply_settings(self, dialog: SettingsDialog) -> None:
         """Save the dialog's choices and apply them at once, without a restart."""
-        dialog.save()
-        if self.project is not None:
-            self.project.actor = self.settings.coder_name
-        apply_language(self.settings.effective_language())
-        self.retranslate()
+        commands.apply_settings(self, dialog)
 
     def show_about(self) -> None:
-        try:
-            version = metadata.version("qda_app")
-        except metadata.PackageNotFoundError:
-            version = tr("gui.about.unknown_version")
-        QMessageBox.about(self, tr("gui.about.title"), tr("gui.about.text", version=version))
+        commands.show_about(self)

@@ -19,6 +19,7 @@ from ...core.values import CodingInfo
 from ..common.message_boxes import show_warning
 from ..documents.document_text_edit import range_from_mime
 from .category_picker import CategoryPicker
+from .coding_menus import add_pin_menu, text_context_menu
 from .pinned_categories import PinnedCategories
 
 if TYPE_CHECKING:
@@ -211,58 +212,7 @@ class CodingController(QObject):
     def build_context_menu(self, position: int) -> QMenu:
         """The text's context menu: recent categories first, then all, picker and in vivo;
         for the codings under the mouse: details, range, remove."""
-        menu = self.view.text.createStandardContextMenu()
-        menu.setObjectName("documentContextMenu")
-        project = self.project
-        first = menu.actions()[0] if menu.actions() else None
-        entries: list[QAction] = []
-        if project is not None and self.view.selected_range() is not None:
-            paths = project.categories.paths()
-            categories = {c.id: c for c in project.categories.list()}
-            for category_id in self.recent:
-                if category_id in categories:
-                    action = QAction(tr("gui.coding.code_as", path=paths[category_id]), menu)
-                    action.triggered.connect(lambda _c=False, i=category_id: self.code_selection(i))
-                    entries.append(action)
-            all_menu = QMenu(tr("gui.coding.code_with"), menu)
-            self._fill_category_menu(all_menu, list(categories.values()), None)
-            entries.append(all_menu.menuAction())
-            entries.extend([self.pick_action, self.in_vivo_action])
-        for segment in self.view.codings_at(position):
-            label = " / ".join(segment.category_path)
-            details = QAction(tr("gui.coding.details_of", path=label), menu)
-            details.triggered.connect(
-                lambda _c=False, i=segment.coding_id: self.view.select_coding(i)
-            )
-            entries.append(details)
-            if self.view.selected_range() is not None:
-                reshape = QAction(tr("gui.coding.range_to_selection", path=label), menu)
-                reshape.triggered.connect(
-                    lambda _c=False, i=segment.coding_id: self.set_range_to_selection(i)
-                )
-                entries.append(reshape)
-            remove = QAction(tr("gui.coding.remove", path=label), menu)
-            remove.triggered.connect(lambda _c=False, i=segment.coding_id: self.remove_coding(i))
-            entries.append(remove)
-        if entries:
-            separator = menu.insertSeparator(first) if first else None
-            for action in entries:
-                menu.insertAction(separator, action) if separator else menu.addAction(action)
-        return menu
-
-    def _fill_category_menu(self, menu: QMenu, categories: list, parent_id: int | None) -> None:
-        for category in [c for c in categories if c.parent_id == parent_id]:
-            children = [c for c in categories if c.parent_id == category.id]
-            if children:
-                sub = menu.addMenu(category.name)
-                if category.codable:
-                    own = sub.addAction(category.name)
-                    own.triggered.connect(lambda _c=False, i=category.id: self.code_selection(i))
-                    sub.addSeparator()
-                self._fill_category_menu(sub, categories, category.id)
-            elif category.codable:
-                action = menu.addAction(category.name)
-                action.triggered.connect(lambda _c=False, i=category.id: self.code_selection(i))
+        return text_context_menu(self, position)
 
     def show_context_menu(self, point: QPoint) -> None:
         position = self.view.text.cursorForPosition(point).position()
@@ -274,17 +224,7 @@ class CodingController(QObject):
         """Pin the category to a key 1–9 (or loosen it), from the category tree's menu."""
         if category_id is None or self.project is None:
             return
-        pins = menu.addMenu(tr("gui.coding.pin"))
-        current = self.pins.key_of(category_id)
-        for key in range(1, 10):
-            action = pins.addAction(tr("gui.coding.pin_key", number=key))
-            action.setCheckable(True)
-            action.setChecked(current == key)
-            action.triggered.connect(lambda _c=False, k=key: self.pins.pin(k, category_id))
-        if current is not None:
-            pins.addSeparator()
-            unpin = pins.addAction(tr("gui.coding.unpin"))
-            unpin.triggered.connect(lambda _c=False: self.pins.unpin(category_id))
+        add_pin_menu(menu, self, category_id)
 
     # -- dropping a selection on a category --------------------------------------------------
 

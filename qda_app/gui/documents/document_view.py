@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -10,12 +9,12 @@ from PySide6.QtGui import QHelpEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolTip, QVBoxLayout, QWidget
 
 from ...core.errors import NotFoundError
-from ...core.i18n import tr, tr_count
+from ...core.i18n import tr
 from ...core.values import CategoryInfo, ChangeEvent, DocumentInfo, Segment, SegmentFilter
-from ..common.display_format import format_count, format_date, method_label
 from .coding_display import CodingDisplay
 from .coding_highlighter import CodingHighlighter, Highlight
 from .coding_margin import CodingMargin, MarginBar
+from .document_header import document_header
 from .document_text_edit import DocumentTextEdit
 from .protocol_structure import TABLE_TAB, apply_structure, find_structure
 from .text_offsets import TextOffsets
@@ -137,31 +136,8 @@ class DocumentView(QWidget):
     # -- painting ----------------------------------------------------------------------------
 
     def _update_header(self) -> None:
-        document, project = self.document, self.project
-        if document is None or project is None:
-            self._header_plain = tr("gui.document.none")
-            self.header.setText(f"<span style='color:gray'>{escape(self._header_plain)}</span>")
-            return
-        parts = []
-        quarters = {q.id: q for q in project.quarters.list()}
-        if document.quarter_id in quarters:
-            parts.append(quarters[document.quarter_id].label)
-        methods = {m.id: m for m in project.methods.list()}
-        if document.method_id in methods:
-            parts.append(method_label(methods[document.method_id]))
-        if document.date is not None:
-            parts.append(format_date(document.date))
-        if document.group_label:
-            parts.append(tr("gui.document.group", group=document.group_label))
-        if document.participants is not None:
-            parts.append(tr_count("gui.document.participants", document.participants))
-        parts.append(tr("gui.document.characters", count=format_count(document.length)))
-        meta = " · ".join(parts)
-        self._header_plain = f"{document.title}\n{meta}"
-        self.header.setText(
-            f"<span style='font-size:large; font-weight:bold'>{escape(document.title)}</span>"
-            f"<br>{escape(meta)}"
-        )
+        self._header_plain, rich = document_header(self.project, self.document)
+        self.header.setText(rich)
 
     def header_text(self) -> str:
         """The header as plain text: the title, then quarter, method, date … characters."""

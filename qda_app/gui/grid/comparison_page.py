@@ -9,17 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,6 +29,7 @@ from ...core.i18n import tr
 from ...core.values import ChangeEvent
 from ..common.message_boxes import show_warning
 from .chart_view import ChartView
+from .comparison_controls import filter_rows, matrix_table, refill_combo
 from .cross_statements_panel import CrossStatementsPanel
 from .matrix_model import MatrixModel
 from .summary_grid_page import touches_condensing
@@ -78,20 +75,7 @@ class ComparisonPage(QWidget):
         self.count_city.toggled.connect(lambda _c: self.schedule())
 
         self.model = MatrixModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("quarterMatrix")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.horizontalHeader().setMinimumSectionSize(56)
-        # One line per row, at a fixed height: measuring hundreds of rows would cost more.
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().lineSpacing() + 6)
-        self.table.verticalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        )
+        self.table = matrix_table(self, self.model)
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.rule_summary = QLabel(self)
         self.rule_summary.setObjectName("ruleSummary")
@@ -118,24 +102,15 @@ class ComparisonPage(QWidget):
         self.tabs.addTab(self.cross, "")
         self.tabs.currentChanged.connect(lambda _i: self._draw_charts())
 
-        # Two short rows, so the page fits beside the docks at 1280 pixels.
-        what = QHBoxLayout()
-        for label, widget in (
-            (self.measure_label, self.measure),
-            (self.method_label, self.method),
-            (self.coder_label, self.coder),
-        ):
-            what.addWidget(label)
-            what.addWidget(widget, 1)
-        rule = QHBoxLayout()
-        for label, field in ((self.k_label, self.k), (self.basis_label, self.basis)):
-            rule.addWidget(label)
-            rule.addWidget(field)
-        rule.addWidget(self.count_city)
-        rule.addStretch(1)
-        filters = QVBoxLayout()
-        filters.addLayout(what)
-        filters.addLayout(rule)
+        filters = filter_rows(
+            [
+                (self.measure_label, self.measure),
+                (self.method_label, self.method),
+                (self.coder_label, self.coder),
+            ],
+            [(self.k_label, self.k), (self.basis_label, self.basis)],
+            self.count_city,
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
@@ -157,8 +132,8 @@ class ComparisonPage(QWidget):
         self.coder_label.setText(tr("gui.matrix.coder"))
         self.count_city.setText(tr("gui.matrix.count_city"))
         self.count_city.setToolTip(tr("gui.matrix.count_city_tip"))
-        _refill(self.measure, [(tr(f"chart.measure.{m}"), m) for m in MEASURES])
-        _refill(self.basis, [(tr(f"gui.matrix.basis.{b}"), b) for b in BASES])
+        refill_combo(self.measure, [(tr(f"chart.measure.{m}"), m) for m in MEASURES])
+        refill_combo(self.basis, [(tr(f"gui.matrix.basis.{b}"), b) for b in BASES])
         for index, name in enumerate(("matrix", "heatmap", "bars", "cross")):
             self.tabs.setTabText(index, tr(f"gui.matrix.tab.{name}"))
         self._filling = False
@@ -172,8 +147,8 @@ class ComparisonPage(QWidget):
         project = self.project
         methods = [(m.name, m.id) for m in project.methods.list()] if project else []
         coders = [(c.name, c.id) for c in project.coders.list()] if project else []
-        _refill(self.method, [(tr("gui.matrix.all_methods"), None), *methods])
-        _refill(self.coder, [(tr("gui.matrix.all_coders"), None), *coders])
+        refill_combo(self.method, [(tr("gui.matrix.all_methods"), None), *methods])
+        refill_combo(self.coder, [(tr("gui.matrix.all_coders"), None), *coders])
         self._filling = False
 
     # -- project and changes --------------------------------------------------------------
@@ -279,7 +254,7 @@ class ComparisonPage(QWidget):
     def _fill_bar_categories(self, chosen: int | None) -> None:
         self._filling = True
         rows = self.matrix.rows if self.matrix else ()
-        _refill(self.bar_category, [(r.tag_path, r.category_id) for r in rows])
+        refill_combo(self.bar_category, [(r.tag_path, r.category_id) for r in rows])
         index = self.bar_category.findData(chosen) if chosen is not None else -1
         self.bar_category.setCurrentIndex(max(index, 0) if rows else -1)
         self._filling = False
@@ -307,15 +282,3 @@ class ComparisonPage(QWidget):
             return
         category = int(value)
         self.bars.set_renderer(lambda fmt: category_bars(matrix, category, fmt=fmt, rule=rule))
-
-
-def _refill(box: QComboBox, entries: list[tuple[str, object]]) -> None:
-    """Replace a combo box's entries, keeping the chosen one where it still exists."""
-    chosen = box.currentData()
-    box.blockSignals(True)
-    box.clear()
-    for text, data in entries:
-        box.addItem(text, data)
-    index = box.findData(chosen)
-    box.setCurrentIndex(index if index >= 0 else 0)
-    box.blockSignals(False)

@@ -27,19 +27,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.analysis.quarter_axes import ancestors, column_of_quarter, quarter_columns
 from ...core.analysis.statement_support import statement_support
 from ...core.errors import QdaError
 from ...core.i18n import tr
-from ...core.values import StatementInfo
 from ..categories.segment_list import mute
 from ..common.message_boxes import show_warning
 from ..planning.goal_link_menu import goal_link_menu
+from .cross_statement_sources import ID_ROLE, fill_source_tree
 
 if TYPE_CHECKING:
     from ...core.project import Project
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 30
 VERSION_ROLE = Qt.ItemDataRole.UserRole + 31  # the statement's edit version when listed
 
 
@@ -206,59 +204,11 @@ class CrossStatementsPanel(QWidget):
         statement_id, category = self.current_statement_id(), self.category_id()
         project = self.project
         if project is not None and category is not None:
-            linked = set(project.statements.get(statement_id).source_ids) if statement_id else set()
-            quarters = project.quarters.list()
-            column_of = column_of_quarter(quarters)
-            names = {q.id: q.name for q in quarters}
-            categories = project.categories.list()
-            parents = {c.id: c.parent_id for c in categories}
-            labels = {c.id: c.tag or c.name for c in categories}
-            groups: dict[int, QTreeWidgetItem] = {}
-            # Sozialräume in their order, the city-wide level last, as in the grid.
-            order = {c.quarter_id: n for n, c in enumerate(quarter_columns(quarters))}
-            candidates = [
-                s
-                for s in project.statements.list()
-                if s.quarter_id is not None and category in ancestors(s.category_id, parents)
-            ]
-
-            def column(s: StatementInfo) -> int:
-                quarter = s.quarter_id if s.quarter_id is not None else -1
-                return column_of.get(quarter) or quarter
-
-            candidates.sort(key=lambda s: (order.get(column(s), len(order)), s.position))
-            for statement in candidates:
-                group = column(statement)
-                if group not in groups:
-                    groups[group] = QTreeWidgetItem(self.sources, [names.get(group, "?")])
-                    groups[group].setFlags(Qt.ItemFlag.ItemIsEnabled)
-                item = QTreeWidgetItem(
-                    groups[group], [self._source_text(statement, labels, category)]
-                )
-                item.setData(0, ID_ROLE, statement.id)
-                item.setToolTip(0, statement.text)
-                flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                if statement_id is not None:
-                    flags |= Qt.ItemFlag.ItemIsUserCheckable
-                    item.setCheckState(
-                        0,
-                        Qt.CheckState.Checked
-                        if statement.id in linked
-                        else Qt.CheckState.Unchecked,
-                    )
-                item.setFlags(flags)
-            self.sources.expandAll()
+            fill_source_tree(self.sources, project, category, statement_id)
         self._filling = False
         self._show_support()
         self.delete_button.setEnabled(statement_id is not None)
         self.new_button.setEnabled(category is not None)
-
-    @staticmethod
-    def _source_text(statement: StatementInfo, labels: dict[int, str], category: int) -> str:
-        """The statement, with its subcategory's tag when it is not the chosen category."""
-        if statement.category_id == category:
-            return statement.text
-        return f"{statement.text}  ({labels.get(statement.category_id, '')})"
 
     def _show_support(self) -> None:
         statement_id = self.current_statement_id()

@@ -24,7 +24,7 @@ from ..errors import NotFoundError, ValidationError
 from ..text_normalise import content_hash, normalise_text
 from ..values import DocumentInfo, SpeakerTurnInfo
 from . import variables as var
-from .codings import check_range
+from .coding_rows import check_range
 from .common import fetch, insert_logged, next_position, note_params
 from .original_files import link_original_in, original_of
 from .variables import VariableChange

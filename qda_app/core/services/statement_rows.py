@@ -49,7 +49,8 @@ def statement_cell(session: Session, quarter_id: int | None, category_id: int) -
     )
 
 
-def set_quote(row: Statement, contains_quote: bool) -> None:
+def mark_quote(row: Statement, contains_quote: bool) -> None:
+    """Mark a statement as quoting a linked segment (it needs one), or unmark it."""
     if contains_quote and not row.coding_links:
         raise ValidationError("statement.quote_needs_segment", text=_short(row.text))
     row.contains_quote = bool(contains_quote)

@@ -25,7 +25,7 @@ from .statement_rows import (
     NewStatement,
     clean_text,
     insert_statements,
-    set_quote,
+    mark_quote,
     statement_cell,
     statement_info,
 )
@@ -127,7 +127,7 @@ class StatementService:
         if position is not None:
             place_among(statement_cell(session, quarter_id, category_id), row, position)
         if contains_quote:
-            set_quote(row, True)
+            mark_quote(row, True)
         session.flush()
         return row
 
@@ -218,7 +218,7 @@ class StatementService:
     def set_quote_in(self, session: Session, statement_id: int, contains_quote: bool) -> Statement:
         row = fetch(session, Statement, statement_id, "statement")
         note_params(session, text=_short(row.text))
-        set_quote(row, contains_quote)
+        mark_quote(row, contains_quote)
         return row
 
     # -- cross-quarter statements ---------------------------------------------------------

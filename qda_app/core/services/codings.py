@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from ..db.models import Category, Coding, Document, utcnow
-from ..errors import NotFoundError, ValidationError
+from ..db.models import Category, Coding, Document
+from ..errors import ValidationError
 from ..values import CodingInfo
 from .coding_rows import (
     EDITABLE,
@@ -18,7 +18,7 @@ from .coding_rows import (
     check_range,
     coding_info,
     document_title,
-    id_chunks,
+    new_coding_rows,
 )
 from .common import check_version, fetch, insert_logged, note_params
 
@@ -208,83 +208,13 @@ class CodingService:
         out and given as None. Documents, categories, coders and existing codings are read
         with a few queries and the rows go in as one Core insert, logged like any other
         change: some ten times faster than adding them one by one."""
-        for new in codings:
-            unknown = set(new.fields) - set(EDITABLE)
-            if unknown:
-                raise TypeError(f"unknown coding fields: {sorted(unknown)}")
-        documents = {
-            row.id: row
-            for chunk in id_chunks(sorted({new.document_id for new in codings}))
-            for row in session.execute(
-                select(Document.id, Document.title, Document.text_length).where(
-                    Document.id.in_(chunk)
-                )
-            )
-        }
-        categories = {
-            row.id: row
-            for chunk in id_chunks(sorted({new.category_id for new in codings}))
-            for row in session.execute(
-                select(Category.id, Category.name, Category.codable).where(Category.id.in_(chunk))
-            )
-        }
-        coder_ids = {
-            name: self.project.coders.ensure_in(session, name).id
-            for name in dict.fromkeys(new.coder or self.project.actor for new in codings)
-        }
-        existing = {
-            tuple(row)
-            for chunk in id_chunks(sorted(documents))
-            for row in session.execute(
-                select(
-                    Coding.document_id,
-                    Coding.category_id,
-                    Coding.coder_id,
-                    Coding.start,
-                    Coding.end,
-                ).where(Coding.document_id.in_(chunk))
-            )
-        }
-        now = utcnow()
-        rows: list[dict[str, Any]] = []
-        placed: list[int | None] = []  # index into rows, or None for a duplicate
-        for new in codings:
-            document = documents.get(new.document_id)
-            if document is None:
-                raise NotFoundError("not_found.document", id=new.document_id)
-            check_range(new.start, new.end, document.text_length, document.title)
-            category = categories.get(new.category_id)
-            if category is None:
-                raise NotFoundError("not_found.category", id=new.category_id)
-            if not category.codable:
-                raise ValidationError("coding.not_codable", name=category.name)
-            coder_id = coder_ids[new.coder or self.project.actor]
-            key = (new.document_id, new.category_id, coder_id, new.start, new.end)
-            if key in existing:
-                if not skip_duplicates:
-                    raise ValidationError(
-                        "coding.duplicate", title=document.title, start=new.start, end=new.end
-                    )
-                placed.append(None)
-                continue
-            existing.add(key)
-            placed.append(len(rows))
-            rows.append(
-                {
-                    "document_id": new.document_id,
-                    "document_length": document.text_length,
-                    "start_pos": new.start,
-                    "end_pos": new.end,
-                    "category_id": new.category_id,
-                    "coder_id": key[2],
-                    "memo": str(new.fields.get("memo") or ""),
-                    "paraphrase": str(new.fields.get("paraphrase") or ""),
-                    "generalisation": str(new.fields.get("generalisation") or ""),
-                    "is_quote": bool(new.fields.get("is_quote")),
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            )
+        rows, placed = new_coding_rows(
+            session,
+            codings,
+            lambda name: self.project.coders.ensure_in(session, name).id,
+            self.project.actor,
+            skip_duplicates=skip_duplicates,
+        )
         note_params(session, count=len(rows))
         ids = insert_logged(session, Coding, rows)
         return [None if index is None else ids[index] for index in placed]

@@ -18,7 +18,7 @@ from ..errors import ValidationError
 from ..text_search import SearchHit
 from ..values import CategoryInfo, CodingInfo
 from .categories import category_info
-from .codings import NewCoding, coding_info
+from .coding_rows import NewCoding, coding_info
 from .common import note_params
 
 if TYPE_CHECKING:

@@ -14,12 +14,18 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from ..db.change_capture import ChangeRecorder
-from ..db.models import AnchorExample, Category, Coding, Statement
+from ..db.models import Category, Coding
 from ..errors import ProjectFileError, ValidationError
 from ..revision_values import RevisionCount
 from . import category_tree
-from .coding_transfer import transfer_codings_in
-from .common import fetch, next_position, note_params, renumber
+from .category_revision_steps import (
+    category_infos,
+    child_categories,
+    merge_pair,
+    move_codings_to,
+    with_target,
+)
+from .common import fetch, note_params, renumber
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -51,17 +57,17 @@ class CategoryRevisions:
     ) -> RevisionCount:
         source = fetch(session, Category, source_id, "category")
         target = fetch(session, Category, target_id, "category")
-        names = category_tree.paths(_infos(session))
+        names = category_tree.paths(category_infos(session))
         note_params(session, source_name=names[source_id], target_name=names[target_id])
         if source_id == target_id:
             raise ValidationError("category.merge_into_itself", name=source.name)
-        if target_id in category_tree.subtree_ids(_infos(session), source_id):
+        if target_id in category_tree.subtree_ids(category_infos(session), source_id):
             raise ValidationError("category.merge_into_subtree", name=source.name)
         old_parent = source.parent_id
-        count = _merge_pair(session, source, target, append_definition, RevisionCount())
-        renumber(_children(session, old_parent))
+        count = merge_pair(session, source, target, append_definition, RevisionCount())
+        renumber(child_categories(session, old_parent))
         note_params(session, codings=count.codings + count.merged)
-        return _with_target(count, target_id)
+        return with_target(count, target_id)
 
     def preview_merge(self, source_id: int, target_id: int) -> RevisionCount:
         """What `merge` would move, without changing anything."""
@@ -106,13 +112,13 @@ class CategoryRevisions:
                 raise ValidationError("category.target_missing")
             target_id = self.project.categories.create_in(session, new_name, parent_id, **fields).id
         sources = {c.category_id for c in codings}
-        names = category_tree.paths(_infos(session))
+        names = category_tree.paths(category_infos(session))
         note_params(
             session,
             source_name=", ".join(sorted(names[i] for i in sources if i in names)),
             target_name=names[target_id] if target_id in names else str(target_id),
         )
-        count = _move_codings(session, codings, fetch(session, Category, target_id, "category"))
+        count = move_codings_to(session, codings, fetch(session, Category, target_id, "category"))
         note_params(session, codings=count.codings + count.merged)
         return count
 
@@ -131,12 +137,12 @@ class CategoryRevisions:
     def move_codings_in(self, session: Session, source_id: int, target_id: int) -> RevisionCount:
         fetch(session, Category, source_id, "category")
         target = fetch(session, Category, target_id, "category")
-        names = category_tree.paths(_infos(session))
+        names = category_tree.paths(category_infos(session))
         note_params(session, source_name=names[source_id], target_name=names[target_id])
         if source_id == target_id:
             raise ValidationError("category.move_onto_itself", name=names[source_id])
         codings = list(session.scalars(select(Coding).where(Coding.category_id == source_id)))
-        count = _move_codings(session, codings, target)
+        count = move_codings_to(session, codings, target)
         note_params(session, codings=count.codings + count.merged)
         return count
 
@@ -160,145 +166,3 @@ class CategoryRevisions:
                 ) from error
             finally:
                 session.rollback()
-
-
-def _infos(session: Session) -> list:
-    from .categories import category_info
-
-    return [category_info(row) for row in session.scalars(select(Category))]
-
-
-def _children(session: Session, parent_id: int | None) -> list[Category]:
-    where = Category.parent_id.is_(None) if parent_id is None else Category.parent_id == parent_id
-    return list(session.scalars(select(Category).where(where)))
-
-
-def _with_target(count: RevisionCount, target_id: int) -> RevisionCount:
-    return RevisionCount(
-        count.codings,
-        count.merged,
-        count.anchors,
-        count.statements,
-        count.subcategories,
-        target_id,
-    )
-
-
-def _add(a: RevisionCount, b: RevisionCount) -> RevisionCount:
-    return RevisionCount(
-        a.codings + b.codings,
-        a.merged + b.merged,
-        a.anchors + b.anchors,
-        a.statements + b.statements,
-        a.subcategories + b.subcategories,
-        b.target_id,
-    )
-
-
-def _check_codable(target: Category, codings: Sequence[Coding]) -> None:
-    if codings and not target.codable:
-        raise ValidationError("coding.not_codable", name=target.name)
-
-
-def _move_codings(session: Session, codings: Sequence[Coding], target: Category) -> RevisionCount:
-    """Codings to `target`, with the anchor examples of their old category that show them."""
-    _check_codable(target, codings)
-    anchors = 0
-    for coding in codings:
-        if coding.category_id == target.id:
-            continue
-        own = session.scalar(
-            select(AnchorExample).where(
-                AnchorExample.coding_id == coding.id,
-                AnchorExample.category_id == coding.category_id,
-            )
-        )
-        if own is not None:
-            anchors += _move_anchor(session, own, target.id)
-    moved = transfer_codings_in(session, codings, target.id)
-    return RevisionCount(moved.moved, moved.merged, anchors, target_id=target.id)
-
-
-def _move_anchor(session: Session, anchor: AnchorExample, target_id: int) -> int:
-    """Make an anchor example one of the target's (dropped if it is one already)."""
-    exists = session.scalar(
-        select(AnchorExample.id).where(
-            AnchorExample.category_id == target_id, AnchorExample.coding_id == anchor.coding_id
-        )
-    )
-    if exists is not None:
-        session.delete(anchor)
-        session.flush()
-        return 0
-    anchor.position = next_position(session, AnchorExample, category_id=target_id)
-    anchor.category_id = target_id
-    session.flush()
-    return 1
-
-
-def _merge_pair(
-    session: Session,
-    source: Category,
-    target: Category,
-    append_definition: bool,
-    count: RevisionCount,
-) -> RevisionCount:
-    """Merge one category into another (subcategories first), then delete it."""
-    target_children = {
-        c.name.casefold(): c for c in _children(session, target.id) if c.id != source.id
-    }
-    for child in sorted(_children(session, source.id), key=lambda c: (c.position, c.id)):
-        same = target_children.get(child.name.casefold())
-        if same is not None:
-            count = _merge_pair(session, child, same, append_definition, count)
-        else:
-            child.parent_id = target.id
-            child.position = next_position(session, Category, parent_id=target.id)
-            session.flush()
-            count = _add(count, RevisionCount(subcategories=1))
-    anchors = 0
-    for anchor in session.scalars(
-        select(AnchorExample)
-        .where(AnchorExample.category_id == source.id)
-        .order_by(AnchorExample.position)
-    ):
-        anchors += _move_anchor(session, anchor, target.id)
-    codings = list(session.scalars(select(Coding).where(Coding.category_id == source.id)))
-    _check_codable(target, codings)
-    moved = transfer_codings_in(session, codings, target.id)
-    statements = list(
-        session.scalars(
-            select(Statement)
-            .where(Statement.category_id == source.id)
-            .order_by(Statement.position, Statement.id)
-        )
-    )
-    for statement in statements:
-        statement.position = next_position(
-            session, Statement, quarter_id=statement.quarter_id, category_id=target.id
-        )
-        statement.category_id = target.id
-        session.flush()
-    if append_definition:
-        target.definition = _appended(target.definition, source.definition)
-        target.coding_rules = _appended(target.coding_rules, source.coding_rules)
-    patterns = [*target.block_patterns.splitlines(), *source.block_patterns.splitlines()]
-    joined = "\n".join(dict.fromkeys(p for p in patterns if p.strip()))
-    if joined != target.block_patterns:
-        target.block_patterns = joined
-    session.flush()
-    session.expire(source, ["anchor_links"])
-    session.delete(source)
-    session.flush()
-    return _add(
-        count,
-        RevisionCount(moved.moved, moved.merged, anchors, len(statements), 0, target.id),
-    )
-
-
-def _appended(mine: str, theirs: str) -> str:
-    """`theirs` added below `mine` as its own paragraph, unless it says nothing new."""
-    mine, theirs = mine or "", (theirs or "").strip()
-    if not theirs or theirs in mine:
-        return mine
-    return f"{mine.rstrip()}\n\n{theirs}" if mine.strip() else theirs

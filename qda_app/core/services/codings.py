@@ -4,68 +4,28 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
-from ..db.models import Category, Coding, Document, utcnow
-from ..errors import NotFoundError, ValidationError
+from ..db.models import Category, Coding, Document
+from ..errors import ValidationError
 from ..values import CodingInfo
+from .coding_rows import (
+    EDITABLE,
+    NewCoding,
+    check_codable,
+    check_range,
+    coding_info,
+    document_title,
+    new_coding_rows,
+)
 from .common import check_version, fetch, insert_logged, note_params
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from ..project import Project
-
-EDITABLE = ("memo", "paraphrase", "generalisation", "is_quote")
-
-
-def coding_info(row: Coding) -> CodingInfo:
-    return CodingInfo(
-        row.id,
-        row.document_id,
-        row.start,
-        row.end,
-        row.category_id,
-        row.coder_id,
-        row.memo,
-        row.paraphrase,
-        row.generalisation,
-        row.is_quote,
-        row.version,
-    )
-
-
-def check_range(start: int, end: int, length: int, title: str) -> None:
-    """0 <= start < end <= length, or a message naming the document and the offsets."""
-    if not (isinstance(start, int) and isinstance(end, int)):
-        raise ValidationError("coding.bad_range", start=start, end=end, title=title, length=length)
-    if not 0 <= start < end <= length:
-        raise ValidationError("coding.bad_range", start=start, end=end, title=title, length=length)
-
-
-def _title(session: Session, document_id: int) -> str:
-    """A document's title without loading its text."""
-    return session.scalar(select(Document.title).where(Document.id == document_id)) or ""
-
-
-def _check_codable(category: Category) -> None:
-    if not category.codable:
-        raise ValidationError("coding.not_codable", name=category.name)
-
-
-@dataclass(frozen=True)
-class NewCoding:
-    """A coding to add with `add_many_in`; `coder` None means the project's current coder."""
-
-    document_id: int
-    start: int
-    end: int
-    category_id: int
-    coder: str | None = None
-    fields: dict[str, Any] = field(default_factory=dict)
 
 
 class CodingService:
@@ -108,7 +68,7 @@ class CodingService:
         document = fetch(session, Document, document_id, "document")
         check_range(start, end, document.text_length, document.title)
         category = fetch(session, Category, category_id, "category")
-        _check_codable(category)
+        check_codable(category)
         note_params(session, title=document.title, category_name=category.name)
         coder_row = self.project.coders.ensure_in(session, coder or self.project.actor)
         # Only document and start in SQL, so SQLite uses the (document, start) index: with the
@@ -147,7 +107,9 @@ class CodingService:
 
     def remove_in(self, session: Session, coding_id: int) -> None:
         row = fetch(session, Coding, coding_id, "coding")
-        note_params(session, title=_title(session, row.document_id), start=row.start, end=row.end)
+        note_params(
+            session, title=document_title(session, row.document_id), start=row.start, end=row.end
+        )
         session.delete(row)
 
     def change_range(
@@ -173,7 +135,7 @@ class CodingService:
         expected_version: int | None = None,
     ) -> Coding:
         row = fetch(session, Coding, coding_id, "coding")
-        title = _title(session, row.document_id)
+        title = document_title(session, row.document_id)
         check_version(row, expected_version, title)
         note_params(session, title=title)
         check_range(start, end, row.document_length, title)
@@ -201,10 +163,12 @@ class CodingService:
         expected_version: int | None = None,
     ) -> Coding:
         row = fetch(session, Coding, coding_id, "coding")
-        check_version(row, expected_version, _title(session, row.document_id))
+        check_version(row, expected_version, document_title(session, row.document_id))
         category = fetch(session, Category, category_id, "category")
-        _check_codable(category)
-        note_params(session, title=_title(session, row.document_id), category_name=category.name)
+        check_codable(category)
+        note_params(
+            session, title=document_title(session, row.document_id), category_name=category.name
+        )
         row.category_id = category_id
         return row
 
@@ -229,8 +193,8 @@ class CodingService:
             if name in fields:
                 fields[name] = str(fields[name] or "")
         row = fetch(session, Coding, coding_id, "coding")
-        note_params(session, title=_title(session, row.document_id))
-        check_version(row, expected_version, _title(session, row.document_id))
+        note_params(session, title=document_title(session, row.document_id))
+        check_version(row, expected_version, document_title(session, row.document_id))
         for key, value in fields.items():
             setattr(row, key, value)
         return row
@@ -244,88 +208,13 @@ class CodingService:
         out and given as None. Documents, categories, coders and existing codings are read
         with a few queries and the rows go in as one Core insert, logged like any other
         change: some ten times faster than adding them one by one."""
-        for new in codings:
-            unknown = set(new.fields) - set(EDITABLE)
-            if unknown:
-                raise TypeError(f"unknown coding fields: {sorted(unknown)}")
-        documents = {
-            row.id: row
-            for chunk in _chunks(sorted({new.document_id for new in codings}))
-            for row in session.execute(
-                select(Document.id, Document.title, Document.text_length).where(
-                    Document.id.in_(chunk)
-                )
-            )
-        }
-        categories = {
-            row.id: row
-            for chunk in _chunks(sorted({new.category_id for new in codings}))
-            for row in session.execute(
-                select(Category.id, Category.name, Category.codable).where(Category.id.in_(chunk))
-            )
-        }
-        coder_ids = {
-            name: self.project.coders.ensure_in(session, name).id
-            for name in dict.fromkeys(new.coder or self.project.actor for new in codings)
-        }
-        existing = {
-            tuple(row)
-            for chunk in _chunks(sorted(documents))
-            for row in session.execute(
-                select(
-                    Coding.document_id,
-                    Coding.category_id,
-                    Coding.coder_id,
-                    Coding.start,
-                    Coding.end,
-                ).where(Coding.document_id.in_(chunk))
-            )
-        }
-        now = utcnow()
-        rows: list[dict[str, Any]] = []
-        placed: list[int | None] = []  # index into rows, or None for a duplicate
-        for new in codings:
-            document = documents.get(new.document_id)
-            if document is None:
-                raise NotFoundError("not_found.document", id=new.document_id)
-            check_range(new.start, new.end, document.text_length, document.title)
-            category = categories.get(new.category_id)
-            if category is None:
-                raise NotFoundError("not_found.category", id=new.category_id)
-            if not category.codable:
-                raise ValidationError("coding.not_codable", name=category.name)
-            coder_id = coder_ids[new.coder or self.project.actor]
-            key = (new.document_id, new.category_id, coder_id, new.start, new.end)
-            if key in existing:
-                if not skip_duplicates:
-                    raise ValidationError(
-                        "coding.duplicate", title=document.title, start=new.start, end=new.end
-                    )
-                placed.append(None)
-                continue
-            existing.add(key)
-            placed.append(len(rows))
-            rows.append(
-                {
-                    "document_id": new.document_id,
-                    "document_length": document.text_length,
-                    "start_pos": new.start,
-                    "end_pos": new.end,
-                    "category_id": new.category_id,
-                    "coder_id": key[2],
-                    "memo": str(new.fields.get("memo") or ""),
-                    "paraphrase": str(new.fields.get("paraphrase") or ""),
-                    "generalisation": str(new.fields.get("generalisation") or ""),
-                    "is_quote": bool(new.fields.get("is_quote")),
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            )
+        rows, placed = new_coding_rows(
+            session,
+            codings,
+            lambda name: self.project.coders.ensure_in(session, name).id,
+            self.project.actor,
+            skip_duplicates=skip_duplicates,
+        )
         note_params(session, count=len(rows))
         ids = insert_logged(session, Coding, rows)
         return [None if index is None else ids[index] for index in placed]
-
-
-def _chunks(ids: list[int], size: int = 500) -> list[list[int]]:
-    """Ids in pieces small enough for one IN (…) each."""
-    return [ids[start : start + size] for start in range(0, len(ids), size)]

@@ -4,28 +4,27 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import selectinload
 
-from ..db.models import (
-    SPEAKER_ROLES,
-    Coding,
-    Document,
-    Method,
-    Quarter,
-    SpeakerTurn,
-    utcnow,
-)
-from ..errors import NotFoundError, ValidationError
+from ..db.models import Coding, Document, SpeakerTurn, utcnow
 from ..text_normalise import content_hash, normalise_text
 from ..values import DocumentInfo, SpeakerTurnInfo
 from . import variables as var
-from .codings import check_range
 from .common import fetch, insert_logged, next_position, note_params
+from .document_rows import (
+    LISTED_COLUMNS,
+    METADATA_FIELDS,
+    NewDocument,
+    SpeakerTurnSpan,
+    check_metadata,
+    info_of_document,
+    listed_info,
+    new_document_rows,
+    speaker_turn_rows,
+)
 from .original_files import link_original_in, original_of
 from .variables import VariableChange
 
@@ -33,72 +32,6 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from ..project import Project
-
-# (start, end, speaker, role) of one turn, offsets in code points of the stored text.
-SpeakerTurnSpan = tuple[int, int, str, str]
-
-METADATA_FIELDS = (
-    "title",
-    "quarter_id",
-    "method_id",
-    "date",
-    "group_label",
-    "participants",
-    "moderator",
-)
-LISTED_COLUMNS = (
-    Document.id,
-    Document.title,
-    Document.quarter_id,
-    Document.method_id,
-    Document.date,
-    Document.group_label,
-    Document.participants,
-    Document.source_filename,
-    Document.source_format,
-    Document.content_hash,
-    Document.text_length,
-    Document.position,
-    Document.moderator,
-)
-
-
-def _check_metadata(session: Session, fields: dict[str, Any]) -> None:
-    if "title" in fields:
-        title = " ".join(str(fields["title"] or "").split())
-        if not title:
-            raise ValidationError("name.empty.document")
-        fields["title"] = title
-    if fields.get("quarter_id") is not None:
-        fetch(session, Quarter, fields["quarter_id"], "quarter")
-    if fields.get("method_id") is not None:
-        fetch(session, Method, fields["method_id"], "method")
-    participants = fields.get("participants")
-    if participants is not None and (not isinstance(participants, int) or participants < 0):
-        raise ValidationError("document.bad_participants", value=participants)
-    when = fields.get("date")
-    if when is not None and not isinstance(when, date):
-        raise ValidationError("document.bad_date", value=when)
-    for name in ("group_label", "moderator"):
-        if name in fields:
-            fields[name] = " ".join(str(fields[name] or "").split())
-
-
-@dataclass(frozen=True)
-class NewDocument:
-    """A document to add in bulk: its title, its text (normalised when stored) and the
-    metadata `add` takes (METADATA_FIELDS other than the title)."""
-
-    title: str
-    text: str
-    source_filename: str = ""
-    source_format: str = "txt"
-    metadata: dict[str, Any] = field(default_factory=dict)
-
-
-def _document_info(row: Any) -> DocumentInfo:
-    """A listed row (LISTED_COLUMNS, in DocumentInfo's field order) as a value."""
-    return DocumentInfo(*row)
 
 
 class DocumentService:
@@ -146,7 +79,7 @@ class DocumentService:
         if unknown:
             raise TypeError(f"unknown document fields: {sorted(unknown)}")
         fields = {"title": title, **metadata}
-        _check_metadata(session, fields)
+        check_metadata(session, fields)
         stored = normalise_text(text)
         row = Document(
             **fields,
@@ -164,48 +97,13 @@ class DocumentService:
         for name, value in (variables or {}).items():
             variable = var.define_in(session, name, var.guess_type(value))
             var.set_in(session, row.id, variable, value)
-        return self._info_of(row)
+        return info_of_document(row)
 
     def add_many_in(self, session: Session, documents: Sequence[NewDocument]) -> builtins.list[int]:
         """Hundreds of documents in a caller's command (a REFI-QDA import): ids in order.
         Quarters and methods are checked with one query each, each text is normalised as
         in `add`, and the rows go in as one insert, logged like any other change."""
-        rows: builtins.list[dict[str, Any]] = []
-        quarters: set[int] = set()
-        methods: set[int] = set()
-        for new in documents:
-            unknown = set(new.metadata) - set(METADATA_FIELDS)
-            if unknown or "title" in new.metadata:
-                raise TypeError(f"unknown document fields: {sorted(unknown | {'title'})}")
-            fields = {"title": new.title, **new.metadata}
-            quarter_id, method_id = fields.pop("quarter_id", None), fields.pop("method_id", None)
-            _check_metadata(session, fields)
-            if quarter_id is not None:
-                quarters.add(quarter_id)
-            if method_id is not None:
-                methods.add(method_id)
-            stored = normalise_text(new.text)
-            rows.append(
-                {
-                    "title": fields.pop("title"),
-                    "quarter_id": quarter_id,
-                    "method_id": method_id,
-                    "date": fields.get("date"),
-                    "group_label": fields.get("group_label", ""),
-                    "participants": fields.get("participants"),
-                    "moderator": fields.get("moderator", ""),
-                    "source_filename": new.source_filename,
-                    "source_format": new.source_format,
-                    "content_hash": content_hash(stored),
-                    "text": stored,
-                    "text_length": len(stored),
-                }
-            )
-        for model, ids, kind in ((Quarter, quarters, "quarter"), (Method, methods, "method")):
-            found = set(session.scalars(select(model.id).where(model.id.in_(sorted(ids)))))
-            missing = sorted(ids - found)
-            if missing:
-                raise NotFoundError(f"not_found.{kind}", id=missing[0])
+        rows = new_document_rows(session, documents)
         query = select(Document.quarter_id, func.max(Document.position)).group_by(
             Document.quarter_id
         )
@@ -226,13 +124,13 @@ class DocumentService:
         if quarter_id is not None:
             query = query.where(Document.quarter_id == quarter_id)
         with self.project.read() as session:
-            return [_document_info(row) for row in session.execute(query)]
+            return [listed_info(row) for row in session.execute(query)]
 
     def get(self, document_id: int) -> DocumentInfo:
         with self.project.read() as session:
             fetch(session, Document, document_id, "document")
             row = session.execute(select(*LISTED_COLUMNS).where(Document.id == document_id)).one()
-            return _document_info(row)
+            return listed_info(row)
 
     def text(self, document_id: int) -> str:
         """The stored plain text that coding offsets refer to."""
@@ -263,7 +161,7 @@ class DocumentService:
     def find_by_hash(self, digest: str) -> builtins.list[DocumentInfo]:
         with self.project.read() as session:
             query = select(*LISTED_COLUMNS).where(Document.content_hash == digest)
-            return [_document_info(row) for row in session.execute(query)]
+            return [listed_info(row) for row in session.execute(query)]
 
     def update(
         self,
@@ -294,7 +192,7 @@ class DocumentService:
         """`update` inside a caller's command."""
         row = fetch(session, Document, document_id, "document")
         note_params(session, title=row.title)
-        _check_metadata(session, fields)
+        check_metadata(session, fields)
         if "quarter_id" in fields and fields["quarter_id"] != row.quarter_id:
             row.position = next_position(session, Document, quarter_id=fields["quarter_id"])
         for name, value in fields.items():
@@ -302,7 +200,7 @@ class DocumentService:
         for change in variables:
             variable = var.define_in(session, change.name, change.type)
             var.set_in(session, document_id, variable, change.value)
-        return self._info_of(row)
+        return info_of_document(row)
 
     def add_speaker_turns_in(
         self, session: Session, document_id: int, turns: Iterable[SpeakerTurnSpan]
@@ -315,36 +213,7 @@ class DocumentService:
     ) -> int:
         """Speaker turns of many documents (document id → turns) as one insert: an interview
         has hundreds, an imported project thousands."""
-        documents = {
-            row.id: row
-            for row in session.execute(
-                select(Document.id, Document.title, Document.text_length).where(
-                    Document.id.in_(list(turns))
-                )
-            )
-        }
-        rows = []
-        for document_id, spans in turns.items():
-            document = documents.get(document_id)
-            if document is None:
-                raise NotFoundError("not_found.document", id=document_id)
-            for start, end, speaker, role in spans:
-                check_range(start, end, document.text_length, document.title)
-                if role not in SPEAKER_ROLES:
-                    raise ValidationError("document.bad_speaker_role", role=role)
-                name = " ".join(str(speaker).split())[:100]
-                if not name:
-                    raise ValidationError("name.empty.speaker")
-                rows.append(
-                    {
-                        "document_id": document_id,
-                        "document_length": document.text_length,
-                        "start_pos": start,
-                        "end_pos": end,
-                        "speaker": name,
-                        "role": role,
-                    }
-                )
+        rows = speaker_turn_rows(session, turns)
         insert_logged(session, SpeakerTurn, rows)
         return len(rows)
 
@@ -371,21 +240,3 @@ class DocumentService:
             return
         note_params(session, title=document.title)
         session.delete(document)
-
-    @staticmethod
-    def _info_of(row: Document) -> DocumentInfo:
-        return DocumentInfo(
-            row.id,
-            row.title,
-            row.quarter_id,
-            row.method_id,
-            row.date,
-            row.group_label,
-            row.participants,
-            row.source_filename,
-            row.source_format,
-            row.content_hash,
-            row.text_length,
-            row.position,
-            row.moderator,
-        )

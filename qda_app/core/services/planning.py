@@ -11,80 +11,27 @@ import builtins
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from ..db.models import (
-    MEASURE_PRIORITIES,
-    MEASURE_STATUSES,
-    Goal,
-    Measure,
-    MeasureStatement,
-    MeasureStatusChange,
-    MissingEntry,
-    Quarter,
-    Statement,
-)
-from ..errors import ValidationError
-from ..planning_values import MeasureInfo, MissingEntryInfo, StatusChange
+from ..db.models import Measure, MeasureStatement, MeasureStatusChange, MissingEntry, Statement
+from ..planning_values import MeasureInfo, MissingEntryInfo
 from .common import fetch, next_position, note_params, place_among, renumber
 from .common import shorten as _short
+from .planning_rows import (
+    cell_conditions,
+    cell_where,
+    check_cell,
+    clean_measure,
+    clean_text,
+    measure_info,
+    missing_info,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from ..project import Project
-
-MEASURE_FIELDS = ("text", "responsible", "time_frame", "priority", "status")
-
-
-def missing_info(row: MissingEntry) -> MissingEntryInfo:
-    return MissingEntryInfo(row.id, row.quarter_id, row.goal_id, row.text, row.position)
-
-
-def measure_info(row: Measure) -> MeasureInfo:
-    return MeasureInfo(
-        row.id,
-        row.quarter_id,
-        row.goal_id,
-        row.text,
-        row.responsible,
-        row.time_frame,
-        row.priority,
-        row.status,
-        row.position,
-        tuple(sorted(link.statement_id for link in row.statement_links)),
-        tuple(StatusChange(c.status, c.changed_at, c.actor) for c in row.status_changes),
-    )
-
-
-def _clean_text(text: str) -> str:
-    cleaned = (text or "").strip()
-    if not cleaned:
-        raise ValidationError("planning.empty_text")
-    return cleaned
-
-
-def _clean_measure(fields: dict[str, Any]) -> dict[str, Any]:
-    unknown = set(fields) - set(MEASURE_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown measure fields: {sorted(unknown)}")
-    if "text" in fields:
-        fields["text"] = _clean_text(fields["text"])
-    for key in ("responsible", "time_frame"):
-        if key in fields:
-            fields[key] = " ".join((fields[key] or "").split())
-    if "priority" in fields:
-        fields["priority"] = fields["priority"] or ""
-        if fields["priority"] not in MEASURE_PRIORITIES:
-            raise ValidationError("planning.bad_priority", priority=fields["priority"])
-    if "status" in fields and fields["status"] not in MEASURE_STATUSES:
-        raise ValidationError("planning.bad_status", status=fields["status"])
-    return fields
-
-
-def _cell_where(model: Any, quarter_id: int, goal_id: int) -> builtins.list[Any]:
-    return [model.quarter_id == quarter_id, model.goal_id == goal_id]
 
 
 class PlanningService:
@@ -98,7 +45,7 @@ class PlanningService:
     def missing(
         self, quarter_id: int | None = None, goal_id: int | None = None
     ) -> builtins.list[MissingEntryInfo]:
-        conditions = _conditions(MissingEntry, quarter_id, goal_id)
+        conditions = cell_conditions(MissingEntry, quarter_id, goal_id)
         with self.project.read() as session:
             query = select(MissingEntry).where(*conditions)
             rows = session.scalars(query.order_by(MissingEntry.position, MissingEntry.id))
@@ -107,7 +54,7 @@ class PlanningService:
     def measures(
         self, quarter_id: int | None = None, goal_id: int | None = None
     ) -> builtins.list[MeasureInfo]:
-        conditions = _conditions(Measure, quarter_id, goal_id)
+        conditions = cell_conditions(Measure, quarter_id, goal_id)
         with self.project.read() as session:
             query = (
                 select(Measure)
@@ -134,8 +81,8 @@ class PlanningService:
     def add_missing_in(
         self, session: Session, quarter_id: int, goal_id: int, text: str
     ) -> MissingEntry:
-        text = _clean_text(text)
-        _check_cell(session, quarter_id, goal_id)
+        text = clean_text(text)
+        check_cell(session, quarter_id, goal_id)
         row = MissingEntry(
             quarter_id=quarter_id,
             goal_id=goal_id,
@@ -151,7 +98,7 @@ class PlanningService:
             return missing_info(self.update_missing_in(session, entry_id, text))
 
     def update_missing_in(self, session: Session, entry_id: int, text: str) -> MissingEntry:
-        text = _clean_text(text)
+        text = clean_text(text)
         row = fetch(session, MissingEntry, entry_id, "missing_entry")
         note_params(session, text=_short(row.text))
         row.text = text
@@ -164,7 +111,7 @@ class PlanningService:
     def delete_missing_in(self, session: Session, entry_id: int) -> None:
         row = fetch(session, MissingEntry, entry_id, "missing_entry")
         note_params(session, text=_short(row.text))
-        cell = _cell_where(MissingEntry, row.quarter_id, row.goal_id)
+        cell = cell_where(MissingEntry, row.quarter_id, row.goal_id)
         session.delete(row)
         session.flush()
         renumber(list(session.scalars(select(MissingEntry).where(*cell))))
@@ -195,9 +142,9 @@ class PlanningService:
         statement_ids: Sequence[int] = (),
         **fields: Any,
     ) -> Measure:
-        fields = _clean_measure({"text": text, **fields})
+        fields = clean_measure({"text": text, **fields})
         fields.setdefault("status", "proposed")
-        _check_cell(session, quarter_id, goal_id)
+        check_cell(session, quarter_id, goal_id)
         row = Measure(
             quarter_id=quarter_id,
             goal_id=goal_id,
@@ -219,7 +166,7 @@ class PlanningService:
             return measure_info(self.update_measure_in(session, measure_id, **fields))
 
     def update_measure_in(self, session: Session, measure_id: int, **fields: Any) -> Measure:
-        fields = _clean_measure(fields)
+        fields = clean_measure(fields)
         row = fetch(session, Measure, measure_id, "measure")
         note_params(session, text=_short(row.text))
         new_status = fields.get("status", row.status) != row.status
@@ -236,7 +183,7 @@ class PlanningService:
     def reorder_measure(self, measure_id: int, position: int) -> None:
         with self.project.command("planning.reorder_measure", id=measure_id) as session:
             row = fetch(session, Measure, measure_id, "measure")
-            cell = _cell_where(Measure, row.quarter_id, row.goal_id)
+            cell = cell_where(Measure, row.quarter_id, row.goal_id)
             place_among(list(session.scalars(select(Measure).where(*cell))), row, position)
 
     def link_measure(self, measure_id: int, statement_id: int) -> MeasureInfo:
@@ -274,29 +221,10 @@ class PlanningService:
         row = fetch(session, Measure, measure_id, "measure")
         note_params(session, text=_short(row.text))
         _ = row.statement_links, row.status_changes  # loaded, so the log can restore them
-        cell = _cell_where(Measure, row.quarter_id, row.goal_id)
+        cell = cell_where(Measure, row.quarter_id, row.goal_id)
         session.delete(row)
         session.flush()
         renumber(list(session.scalars(select(Measure).where(*cell))))
 
     def _actor(self) -> str:
         return self.project.actor
-
-
-def _conditions(
-    model: Any, quarter_id: int | None, goal_id: int | None
-) -> builtins.list[ColumnElement[bool]]:
-    conditions: builtins.list[ColumnElement[bool]] = []
-    if quarter_id is not None:
-        conditions.append(model.quarter_id == quarter_id)
-    if goal_id is not None:
-        conditions.append(model.goal_id == goal_id)
-    return conditions
-
-
-def _check_cell(session: Session, quarter_id: int, goal_id: int) -> None:
-    """A row of the planning table is a Sozialraum or the city-wide level."""
-    quarter = fetch(session, Quarter, quarter_id, "quarter")
-    if quarter.kind not in ("social_space", "city"):
-        raise ValidationError("planning.not_social_space", quarter=quarter.name)
-    fetch(session, Goal, goal_id, "goal")

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING
 
-from sqlalchemy import ColumnElement, Table, func, insert, select
+from sqlalchemy import ColumnElement, select
 
-from ..db.change_capture import record_inserts
-from ..db.models import Category, Coding, Quarter, Statement, StatementCoding, utcnow
-from ..errors import NotFoundError, ValidationError
+from ..db.models import Category, Coding, Quarter, Statement, StatementCoding
+from ..errors import NotFoundError
 from ..values import StatementInfo
 from .common import (
     check_version,
     fetch,
-    insert_logged,
     next_position,
     note_params,
     place_among,
@@ -24,61 +21,20 @@ from .common import (
 )
 from .common import shorten as _short
 from .statement_reading import read_statements
+from .statement_rows import (
+    NewStatement,
+    clean_text,
+    insert_statements,
+    mark_quote,
+    statement_cell,
+    statement_info,
+)
 from .statement_sources import add_source_link, remove_source_link
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
     from ..project import Project
-
-
-def statement_info(row: Statement) -> StatementInfo:
-    return StatementInfo(
-        row.id,
-        row.category_id,
-        row.quarter_id,
-        row.text,
-        row.position,
-        tuple(sorted(link.coding_id for link in row.coding_links)),
-        bool(row.contains_quote),
-        tuple(sorted(link.source_id for link in row.source_links)),
-        tuple(sorted(link.statement_id for link in row.generalised_links)),
-        row.version,
-    )
-
-
-def _cell(session: Session, quarter_id: int | None, category_id: int) -> list[Statement]:
-    where = (
-        Statement.quarter_id.is_(None)
-        if quarter_id is None
-        else (Statement.quarter_id == quarter_id)
-    )
-    return list(
-        session.scalars(select(Statement).where(where, Statement.category_id == category_id))
-    )
-
-
-def _set_quote(row: Statement, contains_quote: bool) -> None:
-    if contains_quote and not row.coding_links:
-        raise ValidationError("statement.quote_needs_segment", text=_short(row.text))
-    row.contains_quote = bool(contains_quote)
-
-
-def _clean_text(text: str) -> str:
-    cleaned = (text or "").strip()
-    if not cleaned:
-        raise ValidationError("statement.empty")
-    return cleaned
-
-
-@dataclass(frozen=True)
-class NewStatement:
-    """A statement to add with `add_many_in`; quarter None makes it a cross-quarter one."""
-
-    category_id: int
-    text: str
-    quarter_id: int | None = None
-    coding_ids: tuple[int, ...] = ()
 
 
 class StatementService:
@@ -147,7 +103,7 @@ class StatementService:
         *,
         contains_quote: bool = False,
     ) -> Statement:
-        text = _clean_text(text)
+        text = clean_text(text)
         fetch(session, Category, category_id, "category")
         if quarter_id is not None:
             fetch(session, Quarter, quarter_id, "quarter")
@@ -169,9 +125,9 @@ class StatementService:
         for coding_id in wanted:  # the statement's id is filled in when the session flushes
             row.coding_links.append(StatementCoding(coding_id=coding_id))
         if position is not None:
-            place_among(_cell(session, quarter_id, category_id), row, position)
+            place_among(statement_cell(session, quarter_id, category_id), row, position)
         if contains_quote:
-            _set_quote(row, True)
+            mark_quote(row, True)
         session.flush()
         return row
 
@@ -190,7 +146,7 @@ class StatementService:
     def update_text_in(
         self, session: Session, statement_id: int, text: str, *, expected_version: int | None = None
     ) -> Statement:
-        text = _clean_text(text)
+        text = clean_text(text)
         row = fetch(session, Statement, statement_id, "statement")
         note_params(session, text=_short(row.text))
         check_version(row, expected_version, _short(row.text))
@@ -206,7 +162,7 @@ class StatementService:
     def reorder_in(self, session: Session, statement_id: int, position: int) -> None:
         row = fetch(session, Statement, statement_id, "statement")
         note_params(session, text=_short(row.text))
-        place_among(_cell(session, row.quarter_id, row.category_id), row, position)
+        place_among(statement_cell(session, row.quarter_id, row.category_id), row, position)
 
     def link(self, statement_id: int, coding_id: int) -> StatementInfo:
         """Record that a statement condenses a coding."""
@@ -262,7 +218,7 @@ class StatementService:
     def set_quote_in(self, session: Session, statement_id: int, contains_quote: bool) -> Statement:
         row = fetch(session, Statement, statement_id, "statement")
         note_params(session, text=_short(row.text))
-        _set_quote(row, contains_quote)
+        mark_quote(row, contains_quote)
         return row
 
     # -- cross-quarter statements ---------------------------------------------------------
@@ -305,7 +261,7 @@ class StatementService:
         cell = (row.quarter_id, row.category_id)
         session.delete(row)
         session.flush()
-        renumber(_cell(session, *cell))
+        renumber(statement_cell(session, *cell))
 
     def add_many_in(
         self, session: Session, statements: Sequence[NewStatement]
@@ -314,56 +270,4 @@ class StatementService:
         ids of the new rows, each appended to its cell. Categories, quarters and codings are checked
         with one query each; rows and links go in as one Core insert each, logged like any
         other change."""
-        if not statements:
-            return []
-        texts = [_clean_text(item.text) for item in statements]
-        _check_ids(session, Category, {s.category_id for s in statements}, "category")
-        quarters = {s.quarter_id for s in statements if s.quarter_id is not None}
-        _check_ids(session, Quarter, quarters, "quarter")
-        _check_ids(session, Coding, {c for s in statements for c in s.coding_ids}, "coding")
-        highest = {
-            (quarter, category): position
-            for quarter, category, position in session.execute(
-                select(
-                    Statement.quarter_id, Statement.category_id, func.max(Statement.position)
-                ).group_by(Statement.quarter_id, Statement.category_id)
-            )
-        }
-        now = utcnow()
-        rows = []
-        for item, text in zip(statements, texts, strict=True):
-            cell = (item.quarter_id, item.category_id)
-            highest[cell] = highest.get(cell, -1) + 1
-            rows.append(
-                {
-                    "category_id": item.category_id,
-                    "quarter_id": item.quarter_id,
-                    "text": text,
-                    "position": highest[cell],
-                    "created_at": now,
-                    "updated_at": now,
-                }
-            )
-        ids = insert_logged(session, Statement, rows)
-        links = [
-            {"statement_id": statement_id, "coding_id": coding_id}
-            for statement_id, item in zip(ids, statements, strict=True)
-            for coding_id in dict.fromkeys(item.coding_ids)
-        ]
-        if links:
-            session.execute(insert(cast(Table, StatementCoding.__table__)), links)
-            record_inserts(session, "statement_codings", links, links)
-        note_params(session, count=len(rows))
-        return ids
-
-
-def _check_ids(session: Session, model: Any, ids: set[int], kind: str) -> None:
-    """NotFoundError naming the first of `ids` that has no row."""
-    wanted = sorted(ids)
-    found: set[int] = set()
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        found.update(session.scalars(select(model.id).where(model.id.in_(chunk))))
-    missing = [i for i in wanted if i not in found]
-    if missing:
-        raise NotFoundError(f"not_found.{kind}", id=missing[0])
+        return insert_statements(session, statements)

@@ -10,6 +10,7 @@ from ..analysis.agreement import AgreementResult
 from ..i18n import tr
 from .agreement_table import disagreement_header, disagreement_rows, level_text, summary_table
 from .agreement_table import title_text as agreement_title
+from .docx_parts import landscape_document, repeat_header_row, shade_cell
 
 if TYPE_CHECKING:
     from docx.table import Table
@@ -19,20 +20,7 @@ USABLE_WIDTH_CM = 29.7 - 2 * 1.8
 
 
 def write_agreement_docx(result: AgreementResult, path: str | os.PathLike[str]) -> None:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Cm, Pt
-
-    document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.8))
-    document.styles["Normal"].font.size = Pt(9)
-    title = agreement_title(result)
-    document.core_properties.title = title
-    document.add_heading(title, level=0)
+    document = landscape_document(agreement_title(result), margin_cm=1.8, font_pt=9)
     document.add_paragraph(level_text(result))
     document.add_paragraph(tr("agreement.documents", count=len(result.documents)))
     if result.options.level == "segment":
@@ -74,22 +62,14 @@ def _widths(table: Table, widths_cm: list[float], right_from: int | None = None)
 def _table(
     document: object, header: list[str], rows: list[list[str]], *, bold_first_row: bool = False
 ) -> Table:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     table = document.add_table(rows=1, cols=len(header))  # type: ignore[attr-defined]
     table.style = "Table Grid"
     for cell, text in zip(table.rows[0].cells, header, strict=True):
         cell.text = text
         for run in cell.paragraphs[0].runs:
             run.bold = True
-        shading = OxmlElement("w:shd")
-        shading.set(qn("w:val"), "clear")
-        shading.set(qn("w:fill"), HEADER_FILL)
-        cell._tc.get_or_add_tcPr().append(shading)
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    table.rows[0]._tr.get_or_add_trPr().append(repeat)
+        shade_cell(cell, HEADER_FILL)
+    repeat_header_row(table.rows[0])
     for number, values in enumerate(rows):
         cells = table.add_row().cells
         for cell, text in zip(cells, values, strict=True):

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..i18n import tr
 from ..revision_values import CategoryChange
 from .coding_agenda import AgendaEntry, CodingAgenda, format_date
+from .docx_parts import landscape_document, repeat_header_row, shade_cell
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -30,19 +31,7 @@ def write_agenda_docx(
     history: Sequence[CategoryChange] | None = None,
 ) -> None:
     """Write the agenda (and the history, if given: newest first as the service lists it)."""
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Cm, Pt
-
-    document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(2.0))
-    document.styles["Normal"].font.size = Pt(10)
-    document.core_properties.title = tr("agenda.title")
-    document.add_heading(tr("agenda.title"), level=0)
+    document = landscape_document(tr("agenda.title"), margin_cm=2.0, font_pt=10)
     intro = tr(
         "agenda.intro",
         project=agenda.project_name,
@@ -90,24 +79,15 @@ def _history_section(document: DocxDocument, history: Sequence[CategoryChange]) 
 
 
 def _table(document: DocxDocument, headers: list[str], widths: tuple[float, ...]) -> Table:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
     table.autofit = False
     row = table.rows[0]
-    row_properties = row._tr.get_or_add_trPr()
-    repeat = OxmlElement("w:tblHeader")  # repeat the header row on each page
-    repeat.set(qn("w:val"), "true")
-    row_properties.append(repeat)
+    repeat_header_row(row)
     for cell, text in zip(row.cells, headers, strict=True):
         run = cell.paragraphs[0].add_run(text)
         run.bold = True
-        shading = OxmlElement("w:shd")
-        shading.set(qn("w:val"), "clear")
-        shading.set(qn("w:fill"), HEADER_FILL)
-        cell._tc.get_or_add_tcPr().append(shading)
+        shade_cell(cell, HEADER_FILL)
     return table
 
 

@@ -8,6 +8,7 @@ import os
 from typing import TYPE_CHECKING
 
 from ..i18n import tr
+from .docx_parts import landscape_document, repeat_header_row, shade_cell
 from .planning_worksheet import BLANK_ROWS, GoalBlock, Worksheet, column_header
 
 if TYPE_CHECKING:
@@ -22,20 +23,8 @@ ROW_HEIGHT_CM = 1.4
 
 
 def write_worksheet_docx(sheet: Worksheet, path: str | os.PathLike[str]) -> None:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.shared import Cm, Pt
-
-    document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.8))
-    document.styles["Normal"].font.size = Pt(10)
     title = tr("planning.worksheet.title", quarter=sheet.quarter.name)
-    document.core_properties.title = title
-    document.add_heading(title, level=0)
+    document = landscape_document(title, margin_cm=1.8, font_pt=10)
     document.add_paragraph(tr("planning.worksheet.intro", project=sheet.project_name))
     document.add_paragraph(tr("planning.worksheet.instructions_docx"))
     for number, block in enumerate(sheet.blocks):
@@ -79,8 +68,8 @@ def _goal_section(document: DocxDocument, block: GoalBlock) -> None:
             cell.text = value
             cell.width = Cm(width)
             if index >= pairs:
-                _shade(cell, BLANK_FILL)
-    _repeat_header(table.rows[0])
+                shade_cell(cell, BLANK_FILL)
+    repeat_header_row(table.rows[0])
 
 
 def _header(cell: _Cell, text: str) -> None:
@@ -90,24 +79,4 @@ def _header(cell: _Cell, text: str) -> None:
     run = cell.paragraphs[0].add_run(text)
     run.bold = True
     run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
-    _shade(cell, HEADER_FILL)
-
-
-def _shade(cell: _Cell, colour: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), colour)
-    cell._tc.get_or_add_tcPr().append(shading)
-
-
-def _repeat_header(row: object) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    marker = OxmlElement("w:tblHeader")
-    marker.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(marker)  # type: ignore[attr-defined]
+    shade_cell(cell, HEADER_FILL)

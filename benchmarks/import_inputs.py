@@ -217,6 +217,11 @@ def pdf(lines: list[str], per_page: int = 50) -> bytes:
         b" ".join(b"%d 0 R" % kid for kid in kids),
         len(kids),
     )
+    return pdf_from_objects(objects)
+
+
+def pdf_from_objects(objects: list[bytes], root: int = 1) -> bytes:
+    """A PDF file of these object bodies (numbered from 1) with its cross-reference table."""
     out = BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []
@@ -227,9 +232,8 @@ def pdf(lines: list[str], per_page: int = 50) -> bytes:
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
-    out.write(
-        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    )
+    out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\n" % (len(objects) + 1, root))
+    out.write(b"startxref\n%d\n%%%%EOF\n" % xref)
     return out.getvalue()
 
 

@@ -13,6 +13,8 @@ import zipfile
 import zlib
 from io import BytesIO
 
+from benchmarks.import_inputs import pdf_from_objects
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 DOCX_TYPES = (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -232,22 +234,6 @@ def huge_bin_rtf() -> bytes:
     return b"{\\rtf1\\ansi Anfang {\\pict\\bin4000000000 abc}}"
 
 
-def _pdf(objects: list[bytes], root: int = 1) -> bytes:
-    out = BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n%s\nendobj\n" % (number, body))
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    for offset in offsets:
-        out.write(b"%010d 00000 n \n" % offset)
-    out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\n" % (len(objects) + 1, root))
-    out.write(b"startxref\n%d\n%%%%EOF\n" % xref)
-    return out.getvalue()
-
-
 def _page(parent: int, contents: int) -> bytes:
     return (
         b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] "
@@ -271,13 +257,13 @@ def pdf_pages(count: int, text: str = "Seite mit Text") -> bytes:
         b" ".join(b"%d 0 R" % kid for kid in kids),
         count,
     )
-    return _pdf(objects)
+    return pdf_from_objects(objects)
 
 
 def pdf_page_tree_loop() -> bytes:
     """The page tree contains itself; it claims a billion pages."""
     stream = b"BT /F1 12 Tf 72 720 Td (Schleife) Tj ET"
-    return _pdf(
+    return pdf_from_objects(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [2 0 R 5 0 R] /Count 1000000000 >>",
@@ -291,7 +277,7 @@ def pdf_page_tree_loop() -> bytes:
 def pdf_content_loop() -> bytes:
     """A form XObject that draws itself: text extraction must not recurse forever."""
     stream = b"BT /F1 12 Tf 72 720 Td (Formular) Tj ET /X1 Do"
-    return _pdf(
+    return pdf_from_objects(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import ValidationError
 from .quarter_axes import ancestors, column_of_quarter
-from .quarter_matrix import MatrixOptions, QuarterMatrix, quarter_matrix
 
 if TYPE_CHECKING:
     from ..project import Project
+    from .quarter_matrix import MatrixOptions, QuarterMatrix
 
 DEFAULT_K = 4
 RULE_BASES = ("codings", "statements")
@@ -73,7 +73,10 @@ def cross_quarter_rule(
         raise ValidationError("rule.bad_basis", basis=basis, choices=", ".join(RULE_BASES))
     if k < 1:
         raise ValidationError("rule.bad_k", k=k)
-    matrix = matrix or quarter_matrix(project, "presence", options)
+    if matrix is None:
+        from .quarter_matrix import quarter_matrix  # pandas and numpy: only when counting
+
+        matrix = quarter_matrix(project, "presence", options)
     counted = [c.quarter_id for c in matrix.counted_columns]
     row_ids = [r.category_id for r in matrix.rows]
     if basis == "codings":

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-import pandas as pd
-
 from ..services import category_tree
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from ..project import Project
     from ..values import QuarterInfo
 
@@ -34,6 +34,8 @@ def frequency_table(project: Project, *, unique_documents: bool = False) -> pd.D
     Cells count codings, or with `unique_documents` the documents with at least one coding.
     Read through the segment read side (counts per category and document).
     """
+    import pandas as pd  # here, not at import: `rollup` is needed where pandas is not
+
     quarters = project.quarters.list()
     level = rollup(quarters)
     columns = [q.name for q in quarters if q.kind in ("city", "social_space")]
